@@ -6,15 +6,11 @@ how raw tables are named, so the loader, the sample generator and the dbt source
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
-from enum import Enum
 
+from orchestration.loading.naming import normalize_column_name, object_key
 
-class FileFormat(str, Enum):
-    CSV = "csv"
-    JSONL = "jsonl"
+__all__ = ["OBJECTS", "LandingObject", "find_object", "get_object", "normalize_column_name"]
 
 
 @dataclass(frozen=True)
@@ -23,7 +19,6 @@ class LandingObject:
     name: str
     required: tuple[str, ...]
     expected: tuple[str, ...]
-    formats: tuple[FileFormat, ...] = (FileFormat.CSV,)
     folder: str | None = None
     """Folder name the delivery tools use; matched style-insensitively, defaults to `name`."""
 
@@ -44,8 +39,8 @@ class LandingObject:
 LINEAGE_COLUMNS: tuple[str, ...] = ("_file", "_row", "_loaded_at", "_batch_id")
 RAW_SCHEMA = "raw"
 
-_HUBSPOT_OBJECT = ("id", "created_at", "updated_at", "archived")
-_BOTH = (FileFormat.JSONL, FileFormat.CSV)
+# Top-level fields of every HubSpot CRM object besides `id` (properties are flattened beside them).
+_HUBSPOT_ENVELOPE = ("created_at", "updated_at", "archived")
 
 OBJECTS: tuple[LandingObject, ...] = (
     # salesforce: global CRM
@@ -54,10 +49,26 @@ OBJECTS: tuple[LandingObject, ...] = (
         "lead",
         ("id",),
         (
-            "first_name", "last_name", "email", "phone", "company", "title", "country", "state",
-            "lead_source", "status", "owner_id", "is_converted", "converted_date",
-            "converted_account_id", "converted_contact_id", "converted_opportunity_id",
-            "has_opted_out_of_email", "created_date", "system_modstamp", "is_deleted",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "company",
+            "title",
+            "country",
+            "state",
+            "lead_source",
+            "status",
+            "owner_id",
+            "is_converted",
+            "converted_date",
+            "converted_account_id",
+            "converted_contact_id",
+            "converted_opportunity_id",
+            "has_opted_out_of_email",
+            "created_date",
+            "system_modstamp",
+            "is_deleted",
         ),
         folder="Lead",
     ),
@@ -66,9 +77,19 @@ OBJECTS: tuple[LandingObject, ...] = (
         "contact",
         ("id",),
         (
-            "account_id", "first_name", "last_name", "email", "phone", "title", "mailing_country",
-            "lead_source", "owner_id", "has_opted_out_of_email", "created_date",
-            "system_modstamp", "is_deleted",
+            "account_id",
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "title",
+            "mailing_country",
+            "lead_source",
+            "owner_id",
+            "has_opted_out_of_email",
+            "created_date",
+            "system_modstamp",
+            "is_deleted",
         ),
         folder="Contact",
     ),
@@ -77,8 +98,16 @@ OBJECTS: tuple[LandingObject, ...] = (
         "account",
         ("id",),
         (
-            "name", "website", "industry", "number_of_employees", "annual_revenue",
-            "billing_country", "owner_id", "created_date", "system_modstamp", "is_deleted",
+            "name",
+            "website",
+            "industry",
+            "number_of_employees",
+            "annual_revenue",
+            "billing_country",
+            "owner_id",
+            "created_date",
+            "system_modstamp",
+            "is_deleted",
         ),
         folder="Account",
     ),
@@ -87,9 +116,20 @@ OBJECTS: tuple[LandingObject, ...] = (
         "opportunity",
         ("id",),
         (
-            "account_id", "name", "stage_name", "amount", "currency_iso_code", "close_date",
-            "is_closed", "is_won", "campaign_id", "lead_source", "owner_id", "created_date",
-            "system_modstamp", "is_deleted",
+            "account_id",
+            "name",
+            "stage_name",
+            "amount",
+            "currency_iso_code",
+            "close_date",
+            "is_closed",
+            "is_won",
+            "campaign_id",
+            "lead_source",
+            "owner_id",
+            "created_date",
+            "system_modstamp",
+            "is_deleted",
         ),
         folder="Opportunity",
     ),
@@ -119,8 +159,13 @@ OBJECTS: tuple[LandingObject, ...] = (
         "campaign_member",
         ("id",),
         (
-            "campaign_id", "lead_id", "contact_id", "status", "has_responded",
-            "first_responded_date", "created_date",
+            "campaign_id",
+            "lead_id",
+            "contact_id",
+            "status",
+            "has_responded",
+            "first_responded_date",
+            "created_date",
         ),
         folder="CampaignMember",
     ),
@@ -138,9 +183,20 @@ OBJECTS: tuple[LandingObject, ...] = (
         "leads",
         ("id",),
         (
-            "email", "first_name", "last_name", "company", "title", "phone", "country",
-            "lead_source", "sfdc_lead_id", "sfdc_contact_id", "unsubscribed", "email_invalid",
-            "created_at", "updated_at",
+            "email",
+            "first_name",
+            "last_name",
+            "company",
+            "title",
+            "phone",
+            "country",
+            "lead_source",
+            "sfdc_lead_id",
+            "sfdc_contact_id",
+            "unsubscribed",
+            "email_invalid",
+            "created_at",
+            "updated_at",
         ),
     ),
     LandingObject(
@@ -162,63 +218,82 @@ OBJECTS: tuple[LandingObject, ...] = (
         "hubspot",
         "contacts",
         ("id",),
-        _HUBSPOT_OBJECT[1:]
-        + (
-            "email", "firstname", "lastname", "company", "jobtitle", "phone", "country", "state",
-            "lifecyclestage", "hs_lead_status", "hs_analytics_source", "hubspot_owner_id",
-            "associatedcompanyid", "hs_email_optout", "createdate", "lastmodifieddate",
+        (
+            *_HUBSPOT_ENVELOPE,
+            "email",
+            "firstname",
+            "lastname",
+            "company",
+            "jobtitle",
+            "phone",
+            "country",
+            "state",
+            "lifecyclestage",
+            "hs_lead_status",
+            "hs_analytics_source",
+            "hubspot_owner_id",
+            "associatedcompanyid",
+            "hs_email_optout",
+            "createdate",
+            "lastmodifieddate",
         ),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "companies",
         ("id",),
-        _HUBSPOT_OBJECT[1:]
-        + (
-            "name", "domain", "industry", "numberofemployees", "annualrevenue", "country",
+        (
+            *_HUBSPOT_ENVELOPE,
+            "name",
+            "domain",
+            "industry",
+            "numberofemployees",
+            "annualrevenue",
+            "country",
             "hubspot_owner_id",
         ),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "deals",
         ("id",),
-        _HUBSPOT_OBJECT[1:]
-        + (
-            "dealname", "dealstage", "pipeline", "amount", "deal_currency_code", "closedate",
-            "createdate", "hubspot_owner_id", "associations_contacts", "associations_companies",
+        (
+            *_HUBSPOT_ENVELOPE,
+            "dealname",
+            "dealstage",
+            "pipeline",
+            "amount",
+            "deal_currency_code",
+            "closedate",
+            "createdate",
+            "hubspot_owner_id",
+            "associations_contacts",
+            "associations_companies",
         ),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "contact_property_history",
         ("contact_id", "property", "timestamp"),
         ("value", "source_type"),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "email_events",
         ("id",),
         ("type", "recipient", "created", "email_campaign_id", "url"),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "form_submissions",
         (),
         ("contact_id", "email", "form_id", "form_name", "page_url", "submitted_at", "values"),
-        formats=_BOTH,
     ),
     LandingObject(
         "hubspot",
         "owners",
         ("id",),
         ("email", "first_name", "last_name", "teams"),
-        formats=_BOTH,
     ),
     # events: trade-show badge scans and business cards (Japanese headers, Shift_JIS or UTF-8)
     LandingObject(
@@ -226,10 +301,27 @@ OBJECTS: tuple[LandingObject, ...] = (
         "badge_scans",
         ("captured_at",),
         (
-            "company_name", "department", "title", "last_name", "first_name", "last_name_kana",
-            "first_name_kana", "email", "phone", "mobile_phone", "postal_code", "prefecture",
-            "address", "url", "corporate_number", "event_name", "timeline", "budget",
-            "authority", "need", "memo",
+            "company_name",
+            "department",
+            "title",
+            "last_name",
+            "first_name",
+            "last_name_kana",
+            "first_name_kana",
+            "email",
+            "phone",
+            "mobile_phone",
+            "postal_code",
+            "prefecture",
+            "address",
+            "url",
+            "corporate_number",
+            "event_name",
+            "timeline",
+            "budget",
+            "authority",
+            "need",
+            "memo",
         ),
     ),
     # webinars: webinar platform exports
@@ -238,8 +330,18 @@ OBJECTS: tuple[LandingObject, ...] = (
         "attendance",
         (),
         (
-            "webinar_id", "webinar_title", "email", "first_name", "last_name", "company",
-            "job_title", "country", "registered_at", "attended", "join_time", "leave_time",
+            "webinar_id",
+            "webinar_title",
+            "email",
+            "first_name",
+            "last_name",
+            "company",
+            "job_title",
+            "country",
+            "registered_at",
+            "attended",
+            "join_time",
+            "leave_time",
             "duration_minutes",
         ),
     ),
@@ -249,72 +351,18 @@ OBJECTS: tuple[LandingObject, ...] = (
         "spend",
         (),
         (
-            "date", "platform", "campaign_id", "campaign_name", "utm_campaign", "cost",
-            "currency", "impressions", "clicks",
+            "date",
+            "platform",
+            "campaign_id",
+            "campaign_name",
+            "utm_campaign",
+            "cost",
+            "currency",
+            "impressions",
+            "clicks",
         ),
     ),
 )
-
-# Card-scanning services (Sansan, Eight, trade-show scanners) export Japanese headers.
-# Keys are compared after NFKC, so full-width brackets and half-width kana match too.
-JAPANESE_HEADER_ALIASES: dict[str, str] = {
-    "会社名": "company_name",
-    "企業名": "company_name",
-    "部署名": "department",
-    "部署": "department",
-    "役職": "title",
-    "役職名": "title",
-    "姓": "last_name",
-    "名": "first_name",
-    "姓(カナ)": "last_name_kana",
-    "名(カナ)": "first_name_kana",
-    "セイ": "last_name_kana",
-    "メイ": "first_name_kana",
-    "メールアドレス": "email",
-    "eメール": "email",
-    "電話番号": "phone",
-    "携帯電話": "mobile_phone",
-    "携帯電話番号": "mobile_phone",
-    "郵便番号": "postal_code",
-    "都道府県": "prefecture",
-    "住所": "address",
-    "url": "url",
-    "法人番号": "corporate_number",
-    "展示会名": "event_name",
-    "イベント名": "event_name",
-    "取得日時": "captured_at",
-    "名刺交換日": "captured_at",
-    "導入予定時期": "timeline",
-    "予算": "budget",
-    "決裁権": "authority",
-    "検討中の課題": "need",
-    "メモ": "memo",
-}
-
-_CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_NON_WORD = re.compile(r"[^0-9a-zA-Z]+")
-
-
-def normalize_column_name(header: str) -> str:
-    """Map an export header to its canonical snake_case column name.
-
-    `FirstName`, `firstName`, `first_name` and `FIRST NAME` all give `first_name`; Japanese
-    headers go through JAPANESE_HEADER_ALIASES; other non-ASCII headers keep their NFKC text so
-    nothing is lost (raw fidelity) even when no alias exists yet.
-    """
-    text = unicodedata.normalize("NFKC", header).strip().lstrip("\ufeff")
-    alias = JAPANESE_HEADER_ALIASES.get(text.lower().replace(" ", ""))
-    if alias:
-        return alias
-    if not text.isascii():
-        return re.sub(r"\s+", "_", text)
-    snake = _CAMEL_BOUNDARY.sub("_", text)
-    return _NON_WORD.sub("_", snake).strip("_").lower()
-
-
-def object_key(name: str) -> str:
-    """Folder names are matched style-insensitively: `OpportunityContactRole` == `opportunity_contact_role`."""
-    return normalize_column_name(name).replace("_", "")
 
 
 def find_object(system: str, folder: str) -> LandingObject | None:

@@ -1,0 +1,37 @@
+# The two quickstart commands: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
+
+.PHONY: setup run test lint unit dev clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==26.3"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Generate the sample extracts if data/landing is empty, then load -> dbt build -> publish.
+run: setup
+	$(BIN)/leadflow generate --if-empty
+	$(BIN)/leadflow run
+
+## The whole test suite: ruff, sqlfluff, pytest (which builds the sample end to end with dbt tests).
+test: setup lint
+	$(BIN)/pytest
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	LEADFLOW_TARGET=lint $(BIN)/sqlfluff lint dbt_project tests/dbt
+
+## The Dagster UI on the same warehouse and run history as `make run`.
+dev: setup
+	DAGSTER_HOME=$(CURDIR)/data/dagster_home $(BIN)/dagster dev -m orchestration.definitions
+
+clean:
+	rm -rf target logs data/warehouse data/publish data/test

@@ -1,0 +1,98 @@
+"""`leadflow`: the common jobs without the Dagster UI."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from orchestration import settings
+
+SAMPLE_PEOPLE = 2000
+SAMPLE_SEED = 42
+
+
+def _landing_is_empty(landing: Path) -> bool:
+    return not landing.exists() or not any(p.is_file() for p in landing.rglob("*"))
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from orchestration.generator import generate
+
+    landing = Path(args.landing) if args.landing else settings.landing_dir()
+    truth = Path(args.truth) if args.truth else settings.ground_truth_dir()
+    if args.if_empty and not _landing_is_empty(landing):
+        print(f"landing folder {landing} already has extracts; not generating")
+        return 0
+    summary = generate(landing, truth, people=args.people, seed=args.seed)
+    print(f"generated {summary.files_written} files for {summary.people} people into {landing}")
+    print(f"ground truth (never loaded): {truth}")
+    return 0
+
+
+def _dagster_home() -> Path:
+    home = Path(os.environ.setdefault("DAGSTER_HOME", str(settings.REPO_ROOT / "data" / "dagster_home")))
+    home.mkdir(parents=True, exist_ok=True)
+    config = home / "dagster.yaml"
+    if not config.exists():
+        shutil.copyfile(Path(__file__).with_name("dagster.yaml"), config)
+    return home
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    settings.pin_environment()
+    _dagster_home()
+    from dagster import DagsterInstance
+
+    from orchestration.dbt_project import ensure_manifest
+
+    ensure_manifest(force=True)
+    from orchestration.definitions import defs
+
+    result = defs.get_job_def(args.job).execute_in_process(
+        instance=DagsterInstance.get(), raise_on_error=False
+    )
+    if not result.success:
+        failed = [event.step_key for event in result.all_events if event.is_step_failure]
+        print(
+            f"run {result.run_id} FAILED at {', '.join(failed)}; published marts left unchanged",
+            file=sys.stderr,
+        )
+        return 1
+    publish_dir = settings.publish_dir()
+    print(f"run {result.run_id} succeeded")
+    print(f"  working warehouse : {settings.warehouse_path()}")
+    print(f"  published (BI)    : {publish_dir / 'leadflow.duckdb'} (read-only copy)")
+    print(f"  published Parquet : {publish_dir / 'parquet' / 'current'}")
+    print(f"  Dagster run log   : DAGSTER_HOME={os.environ['DAGSTER_HOME']} (open with `make dev`)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="leadflow", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    generate = commands.add_parser("generate", help="write synthetic landing extracts and ground truth")
+    generate.add_argument("--people", type=int, default=SAMPLE_PEOPLE)
+    generate.add_argument("--seed", type=int, default=SAMPLE_SEED)
+    generate.add_argument("--landing", help="landing root (default: LEADFLOW_LANDING_DIR or data/landing)")
+    generate.add_argument("--truth", help="ground-truth folder (default: data/ground_truth)")
+    generate.add_argument("--if-empty", action="store_true", help="only when the landing folder is empty")
+    generate.set_defaults(handler=cmd_generate)
+
+    run = commands.add_parser("run", help="run a Dagster job in process (default: daily_refresh)")
+    run.add_argument("--job", default="daily_refresh")
+    run.set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
