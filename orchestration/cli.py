@@ -52,7 +52,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     ensure_manifest(force=True)
     from orchestration.definitions import defs
 
-    result = defs.get_job_def(args.job).execute_in_process(
+    result = defs.resolve_job_def(args.job).execute_in_process(
         instance=DagsterInstance.get(), raise_on_error=False
     )
     if not result.success:
