@@ -1,13 +1,16 @@
 """dbt models, seeds and tests as Dagster assets and asset checks."""
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
+from orchestration.assets.dbt_metadata import annotate_after_build
 from orchestration.dbt_project import DBT_PROJECT, ensure_manifest
 from orchestration.loading.contract import RAW_SCHEMA
+from orchestration.resources import Warehouse
 
 ensure_manifest()
 
@@ -42,5 +45,10 @@ TRANSLATOR = LeadflowTranslator(settings=DagsterDbtTranslatorSettings(enable_ass
 
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR)
-def leadflow_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator[Any]:
-    yield from dbt.cli(["build"], context=context).stream().fetch_row_counts().fetch_column_metadata()
+def leadflow_dbt_assets(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse
+) -> Iterator[Any]:
+    invocation = dbt.cli(["build"], context=context)
+    yield from annotate_after_build(
+        invocation.stream(), Path(warehouse.path), invocation.target_path / "manifest.json"
+    )

@@ -1,0 +1,70 @@
+"""Row counts and column schemas for dbt models, read once dbt has finished.
+
+dagster-dbt's `fetch_row_counts()` opens the warehouse through dbt's adapter inside the Dagster
+process while the dbt subprocess still holds DuckDB's single write lock, and the adapter's
+connection then outlives the step with a configuration later steps cannot share. So the events
+are collected, the dbt process ends, and one plain read of the catalog annotates them.
+"""
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+
+_ANNOTATED = (dg.Output, dg.AssetMaterialization)
+_COUNTED_MATERIALIZATIONS = {"table", "incremental", "seed", "snapshot"}
+
+
+def _relations_by_unique_id(manifest_path: Path) -> dict[str, Mapping[str, Any]]:
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return {
+        unique_id: node
+        for unique_id, node in manifest["nodes"].items()
+        if node["resource_type"] in {"model", "seed", "snapshot"}
+    }
+
+
+def _column_schema(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> dg.TableSchema:
+    rows = con.execute(
+        "select column_name, data_type from information_schema.columns "
+        "where table_schema = ? and table_name = ? order by ordinal_position",
+        [schema, name],
+    ).fetchall()
+    return dg.TableSchema(columns=[dg.TableColumn(column, data_type) for column, data_type in rows])
+
+
+def relation_metadata(con: duckdb.DuckDBPyConnection, node: Mapping[str, Any]) -> dict[str, dg.MetadataValue]:
+    """Column schema for every relation; row count where counting does not re-run a view."""
+    schema, name = node["schema"], node["alias"]
+    metadata: dict[str, dg.MetadataValue] = {
+        "dagster/column_schema": dg.MetadataValue.table_schema(_column_schema(con, schema, name)),
+        "dagster/relation_identifier": dg.MetadataValue.text(f"{schema}.{name}"),
+    }
+    materialized = node.get("config", {}).get("materialized", node["resource_type"])
+    if materialized in _COUNTED_MATERIALIZATIONS:
+        [(count,)] = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()
+        metadata["dagster/row_count"] = dg.MetadataValue.int(count)
+    return metadata
+
+
+def annotate_after_build(events: Iterable[Any], warehouse: Path, manifest_path: Path) -> Iterator[Any]:
+    """Yields the dbt events unchanged except materializations, which gain catalog metadata.
+
+    A failed build still reports what it did build before the failure is raised again."""
+    collected: list[Any] = []
+    failure: Exception | None = None
+    try:
+        collected.extend(events)
+    except Exception as error:  # re-raised below, once the built models are recorded
+        failure = error
+    nodes = _relations_by_unique_id(manifest_path)
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        for event in collected:
+            unique_id = event.metadata.get("unique_id") if isinstance(event, _ANNOTATED) else None
+            node = nodes.get(unique_id.value if isinstance(unique_id, dg.TextMetadataValue) else unique_id)
+            yield event.with_metadata({**event.metadata, **relation_metadata(con, node)}) if node else event
+    if failure is not None:
+        raise failure
