@@ -95,7 +95,7 @@ def test_japanese_badge_scans_arrive_as_text_not_mojibake(env):
 
 def test_published_parquet_matches_the_published_database(env):
     parquet = Path(env["LEADFLOW_PUBLISH_DIR"]) / "parquet" / "current" / "dq_source_reconciliation.parquet"
-    [(parquet_rows,)] = query(":memory:", f"select count(*) from '{parquet}'")
+    [(parquet_rows,)] = duckdb.sql(f"select count(*) from '{parquet}'").fetchall()
     [(db_rows,)] = query(published(env), "select count(*) from data_quality.dq_source_reconciliation")
     assert parquet_rows == db_rows == len(OBJECTS)
 

@@ -48,7 +48,4 @@ TRANSLATOR = LeadflowTranslator(settings=DagsterDbtTranslatorSettings(enable_ass
 def leadflow_dbt_assets(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse
 ) -> Iterator[Any]:
-    invocation = dbt.cli(["build"], context=context)
-    yield from annotate_after_build(
-        invocation.stream(), Path(warehouse.path), invocation.target_path / "manifest.json"
-    )
+    yield from annotate_after_build(dbt.cli(["build"], context=context), Path(warehouse.path))

@@ -7,12 +7,13 @@ are collected, the dbt process ends, and one plain read of the catalog annotates
 """
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
 import duckdb
+from dagster_dbt import DbtCliInvocation
 
 _ANNOTATED = (dg.Output, dg.AssetMaterialization)
 _COUNTED_MATERIALIZATIONS = {"table", "incremental", "seed", "snapshot"}
@@ -50,17 +51,19 @@ def relation_metadata(con: duckdb.DuckDBPyConnection, node: Mapping[str, Any]) -
     return metadata
 
 
-def annotate_after_build(events: Iterable[Any], warehouse: Path, manifest_path: Path) -> Iterator[Any]:
+def annotate_after_build(invocation: DbtCliInvocation, warehouse: Path) -> Iterator[Any]:
     """Yields the dbt events unchanged except materializations, which gain catalog metadata.
 
     A failed build still reports what it did build before the failure is raised again."""
     collected: list[Any] = []
     failure: Exception | None = None
     try:
-        collected.extend(events)
+        collected.extend(invocation.stream())
     except Exception as error:  # re-raised below, once the built models are recorded
         failure = error
-    nodes = _relations_by_unique_id(manifest_path)
+    # The event stream can end a moment before dbt exits and releases DuckDB's file lock.
+    invocation.process.wait()
+    nodes = _relations_by_unique_id(invocation.target_path / "manifest.json")
     with duckdb.connect(str(warehouse), read_only=True) as con:
         for event in collected:
             unique_id = event.metadata.get("unique_id") if isinstance(event, _ANNOTATED) else None

@@ -86,6 +86,8 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, relations: list[Relation], p
 
 
 def publish(con: duckdb.DuckDBPyConnection, relations: list[Relation], publish_dir: Path) -> Publication:
+    if not relations:
+        raise ValueError(f"no dbt model is tagged {PUBLISH_TAG!r}: nothing to publish")
     publish_dir.mkdir(parents=True, exist_ok=True)
     row_counts = {
         f"{r.schema}.{r.name}": con.execute(f"select count(*) from {r.sql}").fetchone()[0] for r in relations

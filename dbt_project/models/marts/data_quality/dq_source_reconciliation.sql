@@ -32,7 +32,7 @@ staged_counts as (
             '{{ system }}' as source_system,
             '{{ object }}' as source_object,
             count(*) as staged_records,
-            coalesce(sum(_version_count), 0) as staged_versions
+            cast(coalesce(sum(_version_count), 0) as bigint) as staged_versions
         from {{ ref('stg_' ~ system ~ '__' ~ object) }}
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
@@ -44,8 +44,8 @@ ledger as (
         source_system,
         source_object,
         count(*) as files_seen,
-        sum(case when load_status = 'rejected' then 1 else 0 end) as files_rejected,
-        sum(rows_loaded + rows_rejected) as delivered_rows
+        cast(sum(case when load_status = 'rejected' then 1 else 0 end) as bigint) as files_rejected,
+        cast(sum(rows_loaded + rows_rejected) as bigint) as delivered_rows
     from {{ ref('stg_loader__load_ledger') }}
     group by source_system, source_object
 

@@ -1,0 +1,131 @@
+{#- One row per Salesforce lead: the newest version by SystemModstamp, then delivery order. -#}
+{%- set is_converted = to_boolean_flexible('is_converted') -%}
+{%- set converted_date = to_date_flexible('converted_date') -%}
+{%- set has_opted_out_of_email = to_boolean_flexible('has_opted_out_of_email') -%}
+{%- set created_at = to_timestamp_flexible('created_date') -%}
+{%- set modified_at = to_timestamp_flexible('system_modstamp') -%}
+{%- set is_deleted = to_boolean_flexible('is_deleted') -%}
+
+with
+
+source as (
+
+    select * from {{ source('salesforce', 'lead') }}
+
+),
+
+renamed as (
+
+    select
+        nullif(trim(id), '') as lead_id,
+
+        -- identity
+        email as email_raw,
+        {{ normalize_email('email') }} as email,
+        {{ email_domain(normalize_email('email')) }} as email_domain,
+        {{ email_local_canonical(normalize_email('email')) }} as email_local_canonical,
+        {{ normalize_width('first_name') }} as first_name,
+        {{ normalize_width('last_name') }} as last_name,
+        {{ normalize_person_name('first_name') }} as first_name_normalized,
+        {{ normalize_person_name('last_name') }} as last_name_normalized,
+        company as company_name_raw,
+        {{ normalize_width('company') }} as company_name,
+        {{ normalize_company_name('company') }} as company_name_normalized,
+        phone as phone_raw,
+        {{ normalize_phone_e164('phone') }} as phone,
+
+        -- profile and status
+        {{ normalize_width('title') }} as title,
+        {{ normalize_width('country') }} as country,
+        {{ normalize_width('state') }} as state,
+        nullif(trim(lead_source), '') as lead_source,
+        nullif(trim(status), '') as lead_status,
+        nullif(trim(owner_id), '') as owner_id,
+        {{ has_opted_out_of_email }} as has_opted_out_of_email,
+
+        -- conversion
+        coalesce({{ is_converted }}, false) as is_converted,
+        {{ converted_date }} as converted_date,
+        nullif(trim(converted_account_id), '') as converted_account_id,
+        nullif(trim(converted_contact_id), '') as converted_contact_id,
+        nullif(trim(converted_opportunity_id), '') as converted_opportunity_id,
+
+        -- versioning and soft delete
+        {{ created_at }} as created_at,
+        {{ modified_at }} as modified_at,
+        coalesce({{ is_deleted }}, false) as is_deleted,
+
+        {{ type_errors([
+            ('email', 'email', normalize_email('email')),
+            ('phone', 'phone', normalize_phone_e164('phone')),
+            ('has_opted_out_of_email', 'has_opted_out_of_email', has_opted_out_of_email),
+            ('is_converted', 'is_converted', is_converted),
+            ('converted_date', 'converted_date', converted_date),
+            ('created_date', 'created_date', created_at),
+            ('system_modstamp', 'system_modstamp', modified_at),
+            ('is_deleted', 'is_deleted', is_deleted),
+        ]) }} as _type_errors,
+
+        -- lineage
+        _file,
+        _row,
+        _loaded_at,
+        _batch_id
+
+    from source
+
+),
+
+deduplicated as (
+
+    {{ deduplicate(
+        'renamed',
+        partition_by='lead_id',
+        order_by='modified_at desc nulls last, _file desc, _row desc'
+    ) }}
+
+),
+
+final as (
+
+    select
+        lead_id,
+        email_raw,
+        email,
+        email_domain,
+        email_local_canonical,
+        first_name,
+        last_name,
+        first_name_normalized,
+        last_name_normalized,
+        company_name_raw,
+        company_name,
+        company_name_normalized,
+        phone_raw,
+        phone,
+        title,
+        country,
+        state,
+        lead_source,
+        lead_status,
+        owner_id,
+        has_opted_out_of_email,
+        is_converted,
+        converted_date,
+        converted_account_id,
+        converted_contact_id,
+        converted_opportunity_id,
+        created_at,
+        modified_at,
+        is_deleted,
+        _type_errors,
+        _file,
+        _row,
+        _loaded_at,
+        _batch_id,
+        _version_count
+    from deduplicated
+
+)
+
+select * from final

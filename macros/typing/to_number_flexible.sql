@@ -1,0 +1,16 @@
+{#- to_number_flexible(expr, data_type='double'): a number from text written for people:
+    full-width digits, surrounding spaces, thousands separators (,), currency signs
+    (¥ ￥ $ € £ 円) and a leading − ▲ △ minus are accepted; anything else (words, ranges,
+    "approx. 500", "500万") gives null, so type_errors() can report it. -#}
+{% macro to_number_flexible(expr, data_type='double') -%}
+    {{ return(adapter.dispatch('to_number_flexible', 'leadflow')(expr, data_type)) }}
+{%- endmacro %}
+
+{% macro default__to_number_flexible(expr, data_type='double') -%}
+    {#- translate(): − ▲ △ become '-', the rest of the 'from' list (signs, commas, spaces) is deleted -#}
+    {%- set text = "translate(" ~ leadflow.fold_width_ascii(expr) ~ ", '−▲△¥$€£円, ', '---')" -%}
+    case
+        when {{ leadflow.regexp_full_match(text, '[+-]?([0-9]+([.][0-9]*)?|[.][0-9]+)') }}
+            then {{ leadflow.try_cast(text, data_type) }}
+    end
+{%- endmacro %}
