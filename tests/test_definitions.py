@@ -9,6 +9,12 @@ from orchestration.definitions import DAILY_REFRESH_JOB, defs
 from orchestration.loading.contract import OBJECTS
 
 
+def model_key(name: str) -> dg.AssetKey:
+    """dbt models are keyed by schema and name (staging/stg_..., data_quality/dq_...)."""
+    [key] = [key for key in defs.resolve_all_asset_keys() if key.path[-1] == name]
+    return key
+
+
 def test_code_location_loads():
     dg.Definitions.validate_loadable(defs)
     assert defs.resolve_job_def(DAILY_REFRESH_JOB) is not None
@@ -22,18 +28,15 @@ def test_every_landing_object_has_a_raw_asset():
 def test_staging_models_read_from_the_raw_assets():
     graph = defs.resolve_asset_graph()
     for obj in OBJECTS:
-        staging_key = dg.AssetKey([f"stg_{obj.system}__{obj.name}"])
-        assert staging_key in graph.get_all_asset_keys(), f"no staging model for {obj.table}"
+        staging_key = model_key(f"stg_{obj.system}__{obj.name}")
         assert raw_asset_key(obj) in graph.get(staging_key).parent_keys
 
 
 def test_dbt_tests_are_asset_checks():
     checks = defs.resolve_asset_graph().asset_check_keys
-    assert any(check.asset_key == dg.AssetKey(["dq_source_reconciliation"]) for check in checks)
+    assert any(check.asset_key == model_key("dq_source_reconciliation") for check in checks)
 
 
 def test_publish_runs_after_the_marts():
     graph = defs.resolve_asset_graph()
-    assert (
-        dg.AssetKey(["dq_source_reconciliation"]) in graph.get(dg.AssetKey(["published_marts"])).parent_keys
-    )
+    assert model_key("dq_source_reconciliation") in graph.get(dg.AssetKey(["published_marts"])).parent_keys
