@@ -39,7 +39,7 @@ def test_malformed_csv_record_is_rejected_with_file_row_and_kept(con, landing, d
     result = load_object(con, LEAD, landing, "b1")
     assert (result.rows_loaded, result.rows_rejected) == (2, 1)
     assert rows(con, "select id, _row from raw.salesforce__lead order by _row") == [("1", 1), ("3", 3)]
-    [(file, row, reason, raw_text)] = rows(con, 'select file, "row", reason, raw_text from raw._rejects')
+    [(file, row, reason, raw_text)] = rows(con, "select file, file_row, reason, raw_text from raw._rejects")
     assert file == "salesforce/Lead/2026-11-01.csv"
     assert row == 2
     assert "TOO MANY COLUMNS" in reason
@@ -90,7 +90,7 @@ def test_missing_required_column_rejects_whole_file_and_keeps_its_rows(con, land
     assert "required column 'id' is missing" in rejected.message
     assert "salesforce/Lead/no_id.csv" in rejected.message
     assert rows(con, "select count(*) from raw.salesforce__lead") == [(0,)]
-    kept = rows(con, 'select "row", "column", raw_text from raw._rejects order by "row"')
+    kept = rows(con, "select file_row, column_name, raw_text from raw._rejects order by file_row")
     assert [(r, c) for r, c, _ in kept] == [(1, "id"), (2, "id")]
     assert json.loads(kept[0][2]) == {"FirstName": "Taro", "Email": "t@x.jp"}
 
@@ -166,7 +166,7 @@ def test_hubspot_json_lines_are_flattened_and_bad_lines_kept(con, landing, deliv
         ("101", "Taro@Example.co.jp", "太郎", "false", "2026-02-01T00:00:00Z", 1),
         ("103", "x@y.jp", None, "true", None, 3),
     ]
-    [(row, reason)] = rows(con, 'select "row", reason from raw._rejects')
+    [(row, reason)] = rows(con, "select file_row, reason from raw._rejects")
     assert row == 2 and "invalid JSON" in reason
 
 

@@ -127,7 +127,7 @@ def test_a_bad_delta_is_kept_aside_and_the_newest_version_wins(env):
         f"select last_name, is_deleted from staging.stg_salesforce__lead where lead_id = '{lead_id}'",
     ) == [("Newest", True)]
     [(row, reason)] = query(
-        warehouse(env), "select \"row\", reason from raw._rejects where file like '%9999-12-31T0000Z.csv'"
+        warehouse(env), "select file_row, reason from raw._rejects where file like '%9999-12-31T0000Z.csv'"
     )
     assert row == 3 and "TOO MANY COLUMNS" in reason
     assert query(

@@ -240,7 +240,7 @@ class _FileLoader:
         if not rejects:
             return
         self.con.executemany(
-            f'insert into {REJECTS_TABLE} (batch_id, system, object, file, "row", "column", reason, '
+            f"insert into {REJECTS_TABLE} (batch_id, system, object, file, file_row, column_name, reason, "
             "raw_text, loaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 [

@@ -37,8 +37,8 @@ create table if not exists {REJECTS_TABLE} (
     system varchar not null,
     object varchar not null,
     file varchar not null,
-    "row" bigint,                   -- record number in the file, header excluded; null = whole file
-    "column" varchar,
+    file_row bigint,                -- record number in the file, header excluded; null = whole file
+    column_name varchar,
     reason varchar not null,
     raw_text varchar,
     loaded_at timestamp not null

@@ -9,13 +9,13 @@ source as (
 renamed as (
 
     select
-        {{ surrogate_key(['file', '"row"', 'reason']) }} as reject_id,
+        {{ surrogate_key(['file', 'file_row', 'reason']) }} as reject_id,
         batch_id,
         system as source_system,
         object as source_object,
         file as file_path,
-        "row" as file_row,
-        "column" as column_name,
+        file_row,
+        column_name,
         reason as reject_reason,
         raw_text,
         loaded_at
