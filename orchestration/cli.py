@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
+import shlex
 import shutil
 import sys
 from collections.abc import Sequence
@@ -71,6 +73,38 @@ def cmd_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_command(args: argparse.Namespace) -> str:
+    """The command line that reproduces this evaluation, as the benchmark notes quote it."""
+    parts = ["leadflow", "evaluate", "--people", str(args.people), "--seed", str(args.seed)]
+    if args.splink:
+        parts.append("--splink")
+    if args.dir:
+        parts += ["--dir", args.dir]
+    return shlex.join(parts)
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from orchestration.evaluation import write_benchmark_section
+    from orchestration.evaluation.run import (
+        benchmark_rows,
+        default_dir,
+        evaluate_sample,
+        format_evaluation,
+        machine,
+        sample_label,
+    )
+
+    root = Path(args.dir) if args.dir else default_dir(args.people)
+    evaluation = evaluate_sample(args.people, args.seed, root, with_splink=args.splink)
+    print(format_evaluation(evaluation, root))
+    if args.write_benchmarks:
+        benchmarks = Path(args.write_benchmarks)
+        run = f"`{_evaluate_command(args)}` on {machine()}, {datetime.date.today().isoformat()}"
+        write_benchmark_section(benchmarks, sample_label(evaluation), benchmark_rows(evaluation), run=run)
+        print(f"wrote {benchmarks}")
+    return 1 if evaluation.leadflow.failures() else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leadflow", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -86,6 +120,28 @@ def build_parser() -> argparse.ArgumentParser:
     run = commands.add_parser("run", help="run a Dagster job in process (default: daily_refresh)")
     run.add_argument("--job", default="daily_refresh")
     run.set_defaults(handler=cmd_run)
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="score identity resolution on a generated sample against its ground truth",
+        description="Generates a sample (reused while people and seed match), loads it, builds "
+        "identity resolution and prints pairwise precision, recall and F1 against the ground "
+        "truth; exits 1 when leadflow misses a target (docs/identity.md).",
+    )
+    evaluate.add_argument("--people", type=int, default=SAMPLE_PEOPLE)
+    evaluate.add_argument("--seed", type=int, default=SAMPLE_SEED)
+    evaluate.add_argument("--dir", help="sample folder (default: data/evaluation/<people>)")
+    evaluate.add_argument(
+        "--splink", action="store_true", help="also run the Splink baseline (needs the dev extra)"
+    )
+    evaluate.add_argument(
+        "--write-benchmarks",
+        nargs="?",
+        const=str(settings.REPO_ROOT / "docs" / "benchmarks.md"),
+        metavar="PATH",
+        help="write the figures into the benchmarks file (default: docs/benchmarks.md)",
+    )
+    evaluate.set_defaults(handler=cmd_evaluate)
     return parser
 
 

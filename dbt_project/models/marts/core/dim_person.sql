@@ -1,0 +1,147 @@
+{#- One row per resolved person (stable person_id) with the golden record: each attribute taken
+    from one surviving record (see the survivor macro: quality, source priority for the person's
+    region from seed identity_source_priority, recency, completeness) and kept with its source.
+    The name is chosen as a whole (family and given name from one record), not per part. -#}
+{%- set not_role = 'case when candidates.is_role_email then 1 else 0 end' -%}
+{%- set not_free_mail = 'case when candidates.is_free_mail then 1 else 0 end' -%}
+{%- set both_names = 'case when candidates.first_name is null then 1 else 0 end' -%}
+
+{#- Golden-record attributes: (CTE, attribute, columns chosen together, when a record has a value,
+    quality ordering before source priority). -#}
+{%- set survivors = [
+    ('names', 'name', ['last_name', 'first_name'], 'candidates.last_name is not null', [both_names]),
+    ('readings', 'name_kana', ['family_name_kana_normalized', 'given_name_kana_normalized'],
+        'candidates.family_name_kana_normalized is not null', []),
+    ('emails', 'email', ['email'], 'candidates.email is not null', [not_role, not_free_mail]),
+    ('phones', 'phone', ['phone'], 'candidates.phone is not null', []),
+    ('companies', 'company', ['company_name', 'account_id'],
+        'candidates.company_name is not null or candidates.account_id is not null', []),
+    ('titles', 'title', ['title'], 'candidates.title is not null', []),
+    ('countries', 'country', ['country'], 'candidates.country is not null', []),
+] -%}
+
+with
+
+ids as (
+
+    select
+        record_key,
+        person_id,
+        person_id_issued_at
+    from {{ ref('int_person_ids_assigned') }}
+    where is_current
+
+),
+
+person_records as (
+
+    select
+        ids.person_id,
+        ids.person_id_issued_at,
+        keyed.*,
+        account_ids.account_id
+    from {{ ref('int_person_records_keyed') }} as keyed
+    inner join ids
+        on keyed.record_key = ids.record_key
+    left join {{ ref('int_account_ids_assigned') }} as account_ids
+        on keyed.record_key = account_ids.record_key and account_ids.is_current
+
+),
+
+-- a person is Japanese-team ('JP') when at least half of their records are
+person_regions as (
+
+    select
+        person_id,
+        case
+            when 2 * sum(case when region = 'JP' then 1 else 0 end) >= count(*) then 'JP'
+            else 'GLOBAL'
+        end as region
+    from person_records
+    group by person_id
+
+),
+
+records as (
+
+    select
+        person_records.*,
+        person_regions.region as entity_region
+    from person_records
+    inner join person_regions
+        on person_records.person_id = person_regions.person_id
+
+),
+
+{% for cte, attribute, columns, present, quality in survivors %}
+    {{ cte }} as (
+
+        {{ survivor('records', 'person_id', attribute, columns, present, quality) }}
+
+    ),
+
+{% endfor %}
+people as (
+
+    select
+        person_id,
+        min(person_id_issued_at) as person_id_issued_at,
+        max(entity_region) as region,
+        max(case when has_opted_out_of_email then 1 else 0 end) = 1 as has_opted_out_of_email,
+        -- source objects are unique across systems: contact and lead are Salesforce's
+        max(case when source_object = 'contact' and not is_deleted then source_record_id end) as salesforce_contact_id,
+        max(case when source_object = 'lead' and not is_deleted then source_record_id end) as salesforce_lead_id,
+        max(case when source_object = 'leads' then source_record_id end) as marketo_lead_id,
+        max(case when source_object = 'contacts' and not is_deleted then source_record_id end) as hubspot_contact_id,
+        count(*) as record_count,
+        count(distinct source_system) as source_system_count,
+        min(created_at) as first_seen_at,
+        max(coalesce(modified_at, created_at)) as last_seen_at
+    from records
+    group by person_id
+
+),
+
+final as (
+
+    select
+        people.person_id,
+        companies.account_id,
+        people.region,
+        names.last_name as family_name,
+        names.first_name as given_name,
+        readings.family_name_kana_normalized as family_name_kana,
+        readings.given_name_kana_normalized as given_name_kana,
+        names.name_source_system,
+        emails.email,
+        emails.email_source_system,
+        phones.phone,
+        phones.phone_source_system,
+        companies.company_name,
+        companies.company_source_system,
+        titles.title,
+        titles.title_source_system,
+        countries.country,
+        countries.country_source_system,
+        people.has_opted_out_of_email,
+        people.salesforce_contact_id,
+        people.salesforce_lead_id,
+        people.marketo_lead_id,
+        people.hubspot_contact_id,
+        people.record_count,
+        people.source_system_count,
+        people.first_seen_at,
+        people.last_seen_at,
+        people.person_id_issued_at
+    from people
+    left join names on people.person_id = names.person_id
+    left join readings on people.person_id = readings.person_id
+    left join emails on people.person_id = emails.person_id
+    left join phones on people.person_id = phones.person_id
+    left join companies on people.person_id = companies.person_id
+    left join titles on people.person_id = titles.person_id
+    left join countries on people.person_id = countries.person_id
+
+)
+
+select * from final
