@@ -19,19 +19,9 @@ renamed as (
         nullif(trim(id), '') as contact_id,
 
         -- identity
-        email as email_raw,
-        {{ normalize_email('email') }} as email,
-        {{ email_domain(normalize_email('email')) }} as email_domain,
-        {{ email_local_canonical(normalize_email('email')) }} as email_local_canonical,
-        {{ normalize_width('firstname') }} as first_name,
-        {{ normalize_width('lastname') }} as last_name,
-        {{ normalize_person_name('firstname') }} as first_name_normalized,
-        {{ normalize_person_name('lastname') }} as last_name_normalized,
-        company as company_name_raw,
-        {{ normalize_width('company') }} as company_name,
-        {{ normalize_company_name('company') }} as company_name_normalized,
-        phone as phone_raw,
-        {{ normalize_phone_e164('phone') }} as phone,
+        {{ person_identity_columns(
+            first_name='firstname', last_name='lastname', company='company', phone='phone'
+        ) }},
 
         -- profile
         {{ normalize_width('jobtitle') }} as job_title,

@@ -19,19 +19,7 @@ renamed as (
         nullif(trim(id), '') as lead_id,
 
         -- identity
-        email as email_raw,
-        {{ normalize_email('email') }} as email,
-        {{ email_domain(normalize_email('email')) }} as email_domain,
-        {{ email_local_canonical(normalize_email('email')) }} as email_local_canonical,
-        {{ normalize_width('first_name') }} as first_name,
-        {{ normalize_width('last_name') }} as last_name,
-        {{ normalize_person_name('first_name') }} as first_name_normalized,
-        {{ normalize_person_name('last_name') }} as last_name_normalized,
-        company as company_name_raw,
-        {{ normalize_width('company') }} as company_name,
-        {{ normalize_company_name('company') }} as company_name_normalized,
-        phone as phone_raw,
-        {{ normalize_phone_e164('phone') }} as phone,
+        {{ person_identity_columns(company='company', phone='phone') }},
 
         -- profile
         {{ normalize_width('title') }} as title,

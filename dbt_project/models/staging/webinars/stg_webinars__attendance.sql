@@ -26,17 +26,7 @@ renamed as (
         {{ normalize_width('webinar_title') }} as webinar_title,
 
         -- registrant
-        email as email_raw,
-        {{ normalize_email('email') }} as email,
-        {{ email_domain(normalize_email('email')) }} as email_domain,
-        {{ email_local_canonical(normalize_email('email')) }} as email_local_canonical,
-        {{ normalize_width('first_name') }} as first_name,
-        {{ normalize_width('last_name') }} as last_name,
-        {{ normalize_person_name('first_name') }} as first_name_normalized,
-        {{ normalize_person_name('last_name') }} as last_name_normalized,
-        company as company_name_raw,
-        {{ normalize_width('company') }} as company_name,
-        {{ normalize_company_name('company') }} as company_name_normalized,
+        {{ person_identity_columns(company='company') }},
         {{ normalize_width('job_title') }} as job_title,
         {{ normalize_width('country') }} as country,
 
