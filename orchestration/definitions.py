@@ -1,4 +1,5 @@
-"""The leadflow code location: raw loading -> dbt (staging..marts, tests as checks) -> publish."""
+"""The leadflow code location: raw loading -> dbt (staging..marts, tests as checks) -> publish,
+with a schedule per team, a sensor on the landing folder and alarms as asset checks."""
 
 from __future__ import annotations
 
@@ -6,23 +7,24 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 
 from orchestration.assets.dbt import leadflow_dbt_assets
+from orchestration.assets.identity_checks import identity_checks
 from orchestration.assets.publish import published_marts
 from orchestration.assets.raw import raw_assets
 from orchestration.dbt_project import DBT_PROJECT
+from orchestration.jobs import DAILY_REFRESH_JOB, daily_refresh
 from orchestration.resources import default_resources
-
-DAILY_REFRESH_JOB = "daily_refresh"
-
-daily_refresh = dg.define_asset_job(
-    DAILY_REFRESH_JOB,
-    selection=dg.AssetSelection.all(),
-    description="Load new landing files, build and test every dbt model, publish the marts.",
-)
+from orchestration.schedules import team_schedules
+from orchestration.sensors import landing_sensor
 
 defs = dg.Definitions(
     assets=[*raw_assets, leadflow_dbt_assets, published_marts],
+    asset_checks=identity_checks,
     jobs=[daily_refresh],
+    schedules=team_schedules,
+    sensors=[landing_sensor],
     resources={**default_resources(), "dbt": DbtCliResource(project_dir=DBT_PROJECT)},
     # DuckDB admits one writer per file: every step of a run executes in one process, in order.
     executor=dg.in_process_executor,
 )
+
+__all__ = ["DAILY_REFRESH_JOB", "defs"]

@@ -1,12 +1,20 @@
-"""One raw-loading asset per landing object (docs/landing_contract.md)."""
+"""One raw-loading asset per landing object (docs/landing_contract.md), each with two checks:
+the share of rejected rows (blocking: a broken export stops the run before the marts) and the age
+of the newest delivery (a warning: a missed export leaves the marts stale, not wrong)."""
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import dagster as dg
 
+from orchestration import monitoring
 from orchestration.loading.contract import OBJECTS, RAW_SCHEMA, LandingObject
-from orchestration.loading.loader import ObjectLoadResult, load_object
+from orchestration.loading.loader import ObjectLoadResult, discover_files, load_object
 from orchestration.resources import Landing, Warehouse
 
 RAW_GROUP = "raw"
+REJECTED_SHARE_CHECK = "rejected_share"
+DELIVERY_FRESHNESS_CHECK = "delivery_freshness"
 
 
 def raw_asset_key(obj: LandingObject) -> dg.AssetKey:
@@ -36,26 +44,74 @@ def _load_metadata(result: ObjectLoadResult) -> dict[str, dg.MetadataValue]:
     }
 
 
+def rejected_share_check(obj: LandingObject, result: ObjectLoadResult) -> dg.AssetCheckResult:
+    share = monitoring.rejected_share(result.rows_loaded, result.rows_rejected)
+    limit = monitoring.max_rejected_share()
+    return dg.AssetCheckResult(
+        check_name=REJECTED_SHARE_CHECK,
+        asset_key=raw_asset_key(obj),
+        passed=share <= limit,
+        severity=dg.AssetCheckSeverity.ERROR,
+        description=f"{share:.1%} of the rows delivered this run rejected (limit {limit:.1%})",
+        metadata={
+            "rejected_share": dg.MetadataValue.float(share),
+            "rows_rejected": dg.MetadataValue.int(result.rows_rejected),
+            "rejected_files": dg.MetadataValue.json([f.file for f in result.rejected_files]),
+        },
+    )
+
+
+def delivery_freshness_check(obj: LandingObject, landing: Landing) -> dg.AssetCheckResult:
+    age = monitoring.newest_delivery_age_hours(discover_files(landing.path, obj), datetime.now(UTC))
+    limit = monitoring.max_delivery_age_hours()
+    shown = "no file delivered yet" if age is None else f"newest file {age:.1f} h old"
+    return dg.AssetCheckResult(
+        check_name=DELIVERY_FRESHNESS_CHECK,
+        asset_key=raw_asset_key(obj),
+        passed=age is not None and age <= limit,
+        severity=dg.AssetCheckSeverity.WARN,
+        description=f"{shown} (limit {limit:g} h, LEADFLOW_MAX_DELIVERY_AGE_HOURS)",
+        metadata={"newest_file_age_hours": dg.MetadataValue.float(age if age is not None else -1.0)},
+    )
+
+
 def build_raw_asset(obj: LandingObject) -> dg.AssetsDefinition:
+    key = raw_asset_key(obj)
+
     @dg.asset(
-        key=raw_asset_key(obj),
+        key=key,
         group_name=RAW_GROUP,
         description=_describe(obj),
         kinds={"duckdb", "python"},
         tags={"system": obj.system},
+        check_specs=[
+            dg.AssetCheckSpec(
+                REJECTED_SHARE_CHECK,
+                asset=key,
+                blocking=True,
+                description="Share of rows rejected this run stays under LEADFLOW_MAX_REJECTED_SHARE.",
+            ),
+            dg.AssetCheckSpec(
+                DELIVERY_FRESHNESS_CHECK,
+                asset=key,
+                description="A file arrived within LEADFLOW_MAX_DELIVERY_AGE_HOURS.",
+            ),
+        ],
     )
     def _raw_asset(
         context: dg.AssetExecutionContext, warehouse: Warehouse, landing: Landing
-    ) -> dg.MaterializeResult:
+    ) -> Iterator[dg.MaterializeResult | dg.AssetCheckResult]:
         with warehouse.connect() as con:
-            result = load_object(con, obj, landing.path, batch_id=context.run_id)
+            result = load_object(con, obj, landing.path, batch_id=context.run.run_id)
         for rejected in result.rejected_files:
             context.log.error(f"rejected file {rejected.file}: {rejected.message}")
         if result.rows_rejected:
             context.log.warning(
                 f"{obj.table}: {result.rows_rejected} rows rejected; see raw._rejects for file, row, reason"
             )
-        return dg.MaterializeResult(metadata=_load_metadata(result))
+        yield dg.MaterializeResult(metadata=_load_metadata(result))
+        yield rejected_share_check(obj, result)
+        yield delivery_freshness_check(obj, landing)
 
     return _raw_asset
 

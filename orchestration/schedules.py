@@ -1,0 +1,44 @@
+"""When each team's daily refresh runs: the one place to change a team's time or time zone.
+
+Every team gets the same job (load, build, test, publish); a run is tagged with its team so the
+run log and the report say whose morning it served. The Japan run lands before the Tokyo sales
+floor starts at 09:00 JST; the global run before London opens, which is also evening in the
+Americas for the previous business day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import dagster as dg
+
+from orchestration.jobs import daily_refresh
+
+
+@dataclass(frozen=True)
+class TeamRefresh:
+    team: str
+    timezone: str
+    cron: str
+    """Cron in the team's own time zone, so daylight saving moves with the team."""
+
+
+TEAM_REFRESHES: tuple[TeamRefresh, ...] = (
+    TeamRefresh(team="global", timezone="UTC", cron="0 6 * * *"),
+    TeamRefresh(team="japan", timezone="Asia/Tokyo", cron="30 7 * * *"),
+)
+
+
+def team_schedule(refresh: TeamRefresh) -> dg.ScheduleDefinition:
+    return dg.ScheduleDefinition(
+        name=f"{refresh.team}_daily_refresh",
+        job=daily_refresh,
+        cron_schedule=refresh.cron,
+        execution_timezone=refresh.timezone,
+        tags={"team": refresh.team},
+        description=f"Daily refresh for the {refresh.team} team at {refresh.cron} ({refresh.timezone}).",
+        default_status=dg.DefaultScheduleStatus.RUNNING,
+    )
+
+
+team_schedules = [team_schedule(refresh) for refresh in TEAM_REFRESHES]
