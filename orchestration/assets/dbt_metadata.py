@@ -17,6 +17,9 @@ from dagster_dbt import DbtCliInvocation
 
 _ANNOTATED = (dg.Output, dg.AssetMaterialization)
 _COUNTED_MATERIALIZATIONS = {"table", "incremental", "seed", "snapshot"}
+# Marts BI reads (tagged `publish`) get a few rows in the UI, so a reviewer sees what went out.
+_PREVIEWED_TAG = "publish"
+PREVIEW_ROWS = 5
 
 
 def _relations_by_unique_id(manifest_path: Path) -> dict[str, Mapping[str, Any]]:
@@ -37,8 +40,22 @@ def _column_schema(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> dg
     return dg.TableSchema(columns=[dg.TableColumn(column, data_type) for column, data_type in rows])
 
 
+def _markdown_cell(value: object) -> str:
+    return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
+
+
+def preview_markdown(con: duckdb.DuckDBPyConnection, schema: str, name: str, rows: int = PREVIEW_ROWS) -> str:
+    """The first rows of a relation as a markdown table."""
+    cursor = con.execute(f'select * from "{schema}"."{name}" limit {int(rows)}')
+    columns = [column[0] for column in cursor.description or []]
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in cursor.fetchall()]
+    return "\n".join(lines)
+
+
 def relation_metadata(con: duckdb.DuckDBPyConnection, node: Mapping[str, Any]) -> dict[str, dg.MetadataValue]:
-    """Column schema for every relation; row count where counting does not re-run a view."""
+    """Column schema for every relation; row count where counting does not re-run a view; a
+    preview of the published marts."""
     schema, name = node["schema"], node["alias"]
     metadata: dict[str, dg.MetadataValue] = {
         "dagster/column_schema": dg.MetadataValue.table_schema(_column_schema(con, schema, name)),
@@ -48,6 +65,8 @@ def relation_metadata(con: duckdb.DuckDBPyConnection, node: Mapping[str, Any]) -
     if materialized in _COUNTED_MATERIALIZATIONS:
         [(count,)] = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()
         metadata["dagster/row_count"] = dg.MetadataValue.int(count)
+    if _PREVIEWED_TAG in node.get("tags", []):
+        metadata["preview"] = dg.MetadataValue.md(preview_markdown(con, schema, name))
     return metadata
 
 
