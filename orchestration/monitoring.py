@@ -11,8 +11,10 @@ from datetime import datetime
 from pathlib import Path
 
 # A delivery with more broken lines than this is a broken export, not messy data: stop the run
-# before it reaches the marts sales reads.
+# before it reaches the marts sales reads. Below the row floor a share says little (one broken
+# line of a three-line delta is a third): those rows are kept aside and the run goes on.
 DEFAULT_MAX_REJECTED_SHARE = 0.05
+DEFAULT_MIN_REJECTED_ROWS = 10
 # Daily extracts: a day and a half without a new file means a missed delivery.
 DEFAULT_MAX_DELIVERY_AGE_HOURS = 36.0
 # Merge-rate alarm: this many times the usual share of records moved by merges, and at least
@@ -30,6 +32,10 @@ def max_rejected_share() -> float:
     return _env_float("LEADFLOW_MAX_REJECTED_SHARE", DEFAULT_MAX_REJECTED_SHARE)
 
 
+def min_rejected_rows() -> int:
+    return int(_env_float("LEADFLOW_MIN_REJECTED_ROWS", DEFAULT_MIN_REJECTED_ROWS))
+
+
 def max_delivery_age_hours() -> float:
     return _env_float("LEADFLOW_MAX_DELIVERY_AGE_HOURS", DEFAULT_MAX_DELIVERY_AGE_HOURS)
 
@@ -37,6 +43,14 @@ def max_delivery_age_hours() -> float:
 def rejected_share(rows_loaded: int, rows_rejected: int) -> float:
     delivered = rows_loaded + rows_rejected
     return rows_rejected / delivered if delivered else 0.0
+
+
+def is_broken_export(rows_loaded: int, rows_rejected: int) -> bool:
+    """True when this run's delivery rejected at least the row floor and more than the share."""
+    return (
+        rows_rejected >= min_rejected_rows()
+        and rejected_share(rows_loaded, rows_rejected) > max_rejected_share()
+    )
 
 
 def newest_delivery_age_hours(files: Sequence[Path], now: datetime) -> float | None:

@@ -30,6 +30,12 @@ def test_rejected_share_is_of_the_rows_delivered():
     assert monitoring.rejected_share(rows_loaded=0, rows_rejected=0) == 0.0
 
 
+def test_a_broken_export_needs_both_the_share_and_the_row_floor():
+    assert monitoring.is_broken_export(rows_loaded=100, rows_rejected=10)
+    assert not monitoring.is_broken_export(rows_loaded=300, rows_rejected=10)  # 3 %: messy, not broken
+    assert not monitoring.is_broken_export(rows_loaded=2, rows_rejected=1)  # a small delta's bad line
+
+
 def test_merge_rate_jump_needs_history_a_floor_and_a_factor():
     assert not monitoring.is_merge_rate_jump(0.5, [])  # the first run issues every id
     assert not monitoring.is_merge_rate_jump(0.009, [0.0, 0.0])  # under the floor
@@ -63,7 +69,8 @@ def check_results(result: dg.ExecuteInProcessResult) -> dict[str, dg.AssetCheckE
 def test_a_broken_export_fails_the_blocking_check(
     landing: Path, tmp_path: Path, deliver: Callable[..., Path]
 ):
-    deliver("salesforce", "User", "2026-11-25.csv", "Name,Email\n山田 太郎,taro@example.co.jp\n")  # no Id
+    rows = "".join(f"山田 太郎{i},taro{i}@example.co.jp\n" for i in range(12))
+    deliver("salesforce", "User", "2026-11-25.csv", "Name,Email\n" + rows)  # no Id: every row rejected
     result = materialize_users(landing, tmp_path / "warehouse.duckdb")
     checks = check_results(result)
     assert not checks[REJECTED_SHARE_CHECK].passed
@@ -71,7 +78,7 @@ def test_a_broken_export_fails_the_blocking_check(
     assert checks[DELIVERY_FRESHNESS_CHECK].passed
     with duckdb.connect(str(tmp_path / "warehouse.duckdb"), read_only=True) as con:
         [(kept,)] = con.execute("select count(*) from raw._rejects").fetchall()
-    assert kept == 1  # the rejected row is kept with its reason
+    assert kept == 12  # the rejected rows are kept with their reason
 
 
 def test_a_clean_but_stale_export_only_warns(

@@ -46,13 +46,15 @@ def _load_metadata(result: ObjectLoadResult) -> dict[str, dg.MetadataValue]:
 
 def rejected_share_check(obj: LandingObject, result: ObjectLoadResult) -> dg.AssetCheckResult:
     share = monitoring.rejected_share(result.rows_loaded, result.rows_rejected)
-    limit = monitoring.max_rejected_share()
     return dg.AssetCheckResult(
         check_name=REJECTED_SHARE_CHECK,
         asset_key=raw_asset_key(obj),
-        passed=share <= limit,
+        passed=not monitoring.is_broken_export(result.rows_loaded, result.rows_rejected),
         severity=dg.AssetCheckSeverity.ERROR,
-        description=f"{share:.1%} of the rows delivered this run rejected (limit {limit:.1%})",
+        description=(
+            f"{result.rows_rejected} rows ({share:.1%}) of this run's delivery rejected; fails above "
+            f"{monitoring.max_rejected_share():.1%} and {monitoring.min_rejected_rows()} rows"
+        ),
         metadata={
             "rejected_share": dg.MetadataValue.float(share),
             "rows_rejected": dg.MetadataValue.int(result.rows_rejected),
@@ -89,7 +91,10 @@ def build_raw_asset(obj: LandingObject) -> dg.AssetsDefinition:
                 REJECTED_SHARE_CHECK,
                 asset=key,
                 blocking=True,
-                description="Share of rows rejected this run stays under LEADFLOW_MAX_REJECTED_SHARE.",
+                description=(
+                    "Rows rejected this run stay under LEADFLOW_MAX_REJECTED_SHARE of the delivery "
+                    "or under LEADFLOW_MIN_REJECTED_ROWS."
+                ),
             ),
             dg.AssetCheckSpec(
                 DELIVERY_FRESHNESS_CHECK,
