@@ -132,7 +132,60 @@ final as (
         people.source_system_count,
         people.first_seen_at,
         people.last_seen_at,
-        people.person_id_issued_at
+        people.person_id_issued_at,
+        -- lead profile (int_person_profiles_built, docs/scoring.md)
+        profiles.job_function,
+        profiles.seniority,
+        profiles.persona_title,
+        profiles.persona_source_system,
+        profiles.persona_known_at,
+        profiles.department,
+        profiles.department_source_system,
+        profiles.country_code,
+        profiles.geo_region,
+        profiles.country_source_system as country_code_source_system,
+        profiles.email_type,
+        profiles.is_competitor,
+        coalesce(firmographics.industry_group, firmographics.industry_group_from_name) as industry_group,
+        case
+            when firmographics.industry_group is not null then 'crm'
+            when firmographics.industry_group_from_name is not null then 'company_name'
+        end as industry_group_source,
+        firmographics.employee_band,
+        firmographics.revenue_band,
+        firmographics.size_source_system as firmographics_source_system,
+        profiles.bant_budget,
+        profiles.bant_authority,
+        profiles.bant_need,
+        profiles.bant_timeline,
+        profiles.bant_qualified_count,
+        profiles.bant_source_system,
+        profiles.bant_known_at,
+        profiles.has_opted_out_of_email as is_unsubscribed,
+        profiles.unsubscribed_at,
+        profiles.is_email_bounced,
+        profiles.bounced_at,
+        profiles.consent_basis,
+        profiles.primary_interest,
+        profiles.interest_categories,
+        profiles.content_touches,
+        profiles.interests_last_touched_at,
+        -- share of the ten attributes that make a lead valuable that are known
+        cast((
+            case when names.last_name is not null then 1 else 0 end
+            + case when emails.email is not null then 1 else 0 end
+            + case when phones.phone is not null then 1 else 0 end
+            + case when companies.company_name is not null then 1 else 0 end
+            + case when profiles.job_function is not null then 1 else 0 end
+            + case when profiles.seniority is not null then 1 else 0 end
+            + case when profiles.country_code is not null then 1 else 0 end
+            + case
+                when coalesce(firmographics.industry_group, firmographics.industry_group_from_name) is not null then 1
+                else 0
+            end
+            + case when firmographics.employee_band is not null then 1 else 0 end
+            + case when profiles.bant_qualified_count > 0 then 1 else 0 end
+        ) as double) / 10 as profile_completeness
     from people
     left join names on people.person_id = names.person_id
     left join readings on people.person_id = readings.person_id
@@ -141,6 +194,9 @@ final as (
     left join companies on people.person_id = companies.person_id
     left join titles on people.person_id = titles.person_id
     left join countries on people.person_id = countries.person_id
+    left join {{ ref('int_person_profiles_built') }} as profiles on people.person_id = profiles.person_id
+    left join {{ ref('int_account_firmographics_banded') }} as firmographics
+        on companies.account_id = firmographics.account_id
 
 )
 

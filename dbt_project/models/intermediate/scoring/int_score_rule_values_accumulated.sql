@@ -1,0 +1,113 @@
+{#- Each rule's value for each person over time: one row per rule set, person, rule and change
+    point `changed_at`, with the rule's summed contributions from then on (rule_points, before the
+    cap) and after its total cap (capped_points: limited to max_points_total of the rule version
+    in force, in either direction), and capped_delta, the change of the capped value there.
+    Summing capped_delta over rules and time gives the score at any moment without a row per day:
+    the contributions' starts add their points, their ends take them away. -#}
+
+with
+
+contributions as (
+
+    select * from {{ ref('int_score_contributions_computed') }}
+
+),
+
+deltas as (
+
+    select
+        ruleset,
+        person_id,
+        geo_region,
+        rule_id,
+        dimension,
+        segment_start as changed_at,
+        points as delta
+    from contributions
+
+    union all
+
+    select
+        ruleset,
+        person_id,
+        geo_region,
+        rule_id,
+        dimension,
+        segment_end as changed_at,
+        -points as delta
+    from contributions
+    where segment_end is not null
+
+),
+
+change_points as (
+
+    select
+        ruleset,
+        person_id,
+        geo_region,
+        rule_id,
+        dimension,
+        changed_at,
+        sum(delta) as delta
+    from deltas
+    group by ruleset, person_id, geo_region, rule_id, dimension, changed_at
+
+),
+
+running as (
+
+    select
+        change_points.*,
+        round(
+            sum(change_points.delta) over (
+                partition by change_points.ruleset, change_points.person_id, change_points.rule_id
+                order by change_points.changed_at
+                rows between unbounded preceding and current row
+            ),
+            4
+        ) as rule_points
+    from change_points
+
+),
+
+capped as (
+
+    select
+        running.ruleset,
+        running.person_id,
+        running.rule_id,
+        running.dimension,
+        running.changed_at,
+        running.rule_points,
+        {{ clamp_points('running.rule_points', 'rules.max_points_total') }} as capped_points
+    from running
+    left join {{ ref('int_scoring_rules_resolved') }} as rules
+        on
+            running.ruleset = rules.ruleset
+            and running.rule_id = rules.rule_id
+            and running.geo_region = rules.geo_region
+            and running.changed_at >= rules.valid_from
+            and (rules.valid_to is null or running.changed_at < rules.valid_to)
+
+),
+
+final as (
+
+    select
+        ruleset,
+        person_id,
+        rule_id,
+        dimension,
+        changed_at,
+        rule_points,
+        capped_points,
+        capped_points - coalesce(
+            lag(capped_points) over (partition by ruleset, person_id, rule_id order by changed_at),
+            0
+        ) as capped_delta
+    from capped
+
+)
+
+select * from final

@@ -1,0 +1,346 @@
+{#- Every behavioural event of every system in one shape, with the resolved person and account
+    (bridge_person_records; HubSpot email events by recipient address) and a content category
+    from seed touchpoint_content_categories (the lowest-priority pattern found in the event's
+    content text wins). Sends and deliveries, data-value changes and program status steps are not
+    behaviour and stay out; a new lead (Marketo's New Lead activity, a HubSpot contact's creation)
+    is kept as lead_created. See docs/scoring.md for the event types. -#}
+
+with
+
+-- the record's person and account, and the last time either assignment changed
+bridge as (
+
+    select
+        bridge.source_system,
+        bridge.source_object,
+        bridge.source_record_id,
+        bridge.person_id,
+        bridge.account_id,
+        case
+            when account_ids.assigned_at > bridge.assigned_at then account_ids.assigned_at
+            else bridge.assigned_at
+        end as resolved_at
+    from {{ ref('bridge_person_records') }} as bridge
+    left join {{ ref('int_account_ids_assigned') }} as account_ids
+        on bridge.record_key = account_ids.record_key and account_ids.is_current
+
+),
+
+marketo_events as (
+
+    select
+        'marketo' as source_system,
+        'activities' as source_object,
+        activities.activity_id as source_event_id,
+        activities.lead_id as source_record_id,
+        'leads' as record_object,
+        case activities.activity_type_id
+            when 1 then 'web_visit'
+            when 2 then 'form_submit'
+            when 3 then 'link_click'
+            when 8 then 'email_bounce'
+            when 9 then 'email_unsubscribe'
+            when 10 then 'email_open'
+            when 11 then 'email_click'
+            when 12 then 'lead_created'
+        end as event_type,
+        activities.activity_at as occurred_at,
+        case
+            when activities.activity_type_id in (8, 9, 10, 11) then 'email'
+            when activities.activity_type_id = 12 then 'lead_source'
+            else 'web'
+        end as channel,
+        activities.campaign_id,
+        cast(null as {{ dbt.type_string() }}) as campaign_name,
+        activities.primary_attribute_value as event_detail,
+        lower({{ dbt.concat(["coalesce(activities.primary_attribute_value, '')", "' '",
+            "coalesce(activities.attributes, '')"]) }}) as content_text,
+        activities._loaded_at
+    from {{ ref('stg_marketo__activities') }} as activities
+    where activities.activity_type_id in (1, 2, 3, 8, 9, 10, 11, 12)
+
+),
+
+hubspot_forms as (
+
+    select
+        'hubspot' as source_system,
+        'form_submissions' as source_object,
+        form_submission_id as source_event_id,
+        form_submission_id as source_record_id,
+        'form_submissions' as record_object,
+        'form_submit' as event_type,
+        submitted_at as occurred_at,
+        'web' as channel,
+        form_id as campaign_id,
+        form_name as campaign_name,
+        form_name as event_detail,
+        lower({{ dbt.concat(["coalesce(form_name, '')", "' '", "coalesce(page_url, '')"]) }}) as content_text,
+        _loaded_at
+    from {{ ref('stg_hubspot__form_submissions') }}
+
+),
+
+webinar_registrations as (
+
+    select
+        'webinars' as source_system,
+        'attendance' as source_object,
+        {{ dbt.concat(['attendance_id', "':registered'"]) }} as source_event_id,
+        attendance_id as source_record_id,
+        'attendance' as record_object,
+        'webinar_registered' as event_type,
+        registered_at as occurred_at,
+        'webinar' as channel,
+        webinar_id as campaign_id,
+        webinar_title as campaign_name,
+        webinar_title as event_detail,
+        'webinar' as content_text,
+        _loaded_at
+    from {{ ref('stg_webinars__attendance') }}
+
+),
+
+webinar_attendances as (
+
+    select
+        'webinars' as source_system,
+        'attendance' as source_object,
+        {{ dbt.concat(['attendance_id', "':attended'"]) }} as source_event_id,
+        attendance_id as source_record_id,
+        'attendance' as record_object,
+        'webinar_attended' as event_type,
+        coalesce(joined_at, registered_at) as occurred_at,
+        'webinar' as channel,
+        webinar_id as campaign_id,
+        webinar_title as campaign_name,
+        {{ dbt.concat(['webinar_title', "' ('", dbt.cast('duration_minutes', dbt.type_string()), "' min)'"]) }}
+            as event_detail,
+        'webinar' as content_text,
+        _loaded_at
+    from {{ ref('stg_webinars__attendance') }}
+    where attended
+
+),
+
+badge_scans as (
+
+    select
+        'events' as source_system,
+        'badge_scans' as source_object,
+        badge_scan_id as source_event_id,
+        badge_scan_id as source_record_id,
+        'badge_scans' as record_object,
+        'trade_show_scan' as event_type,
+        captured_at as occurred_at,
+        'trade_show' as channel,
+        event_name as campaign_id,
+        event_name as campaign_name,
+        event_name as event_detail,
+        'trade_show' as content_text,
+        _loaded_at
+    from {{ ref('stg_events__badge_scans') }}
+
+),
+
+salesforce_campaign_members as (
+
+    select
+        'salesforce' as source_system,
+        'campaign_member' as source_object,
+        members.campaign_member_id as source_event_id,
+        coalesce(members.contact_id, members.lead_id) as source_record_id,
+        case when members.contact_id is not null then 'contact' else 'lead' end as record_object,
+        'campaign_joined' as event_type,
+        members.created_at as occurred_at,
+        coalesce(lower(campaigns.campaign_type), 'campaign') as channel,
+        members.campaign_id,
+        campaigns.campaign_name,
+        members.member_status as event_detail,
+        lower(coalesce(campaigns.campaign_name, '')) as content_text,
+        members._loaded_at
+    from {{ ref('stg_salesforce__campaign_member') }} as members
+    left join {{ ref('stg_salesforce__campaign') }} as campaigns
+        on members.campaign_id = campaigns.campaign_id
+
+),
+
+marketo_program_members as (
+
+    select
+        'marketo' as source_system,
+        'program_members' as source_object,
+        members.program_member_id as source_event_id,
+        members.lead_id as source_record_id,
+        'leads' as record_object,
+        'campaign_joined' as event_type,
+        members.membership_at as occurred_at,
+        coalesce(lower(programs.channel), 'campaign') as channel,
+        members.program_id as campaign_id,
+        programs.program_name as campaign_name,
+        members.progression_status as event_detail,
+        lower(coalesce(programs.program_name, '')) as content_text,
+        members._loaded_at
+    from {{ ref('stg_marketo__program_members') }} as members
+    left join {{ ref('stg_marketo__programs') }} as programs
+        on members.program_id = programs.program_id
+
+),
+
+-- a contact entering HubSpot (the Japan team's MA) is a new lead, like Marketo's New Lead
+hubspot_contacts_created as (
+
+    select
+        'hubspot' as source_system,
+        'contacts' as source_object,
+        {{ dbt.concat(['contact_id', "':created'"]) }} as source_event_id,
+        contact_id as source_record_id,
+        'contacts' as record_object,
+        'lead_created' as event_type,
+        created_at as occurred_at,
+        'lead_source' as channel,
+        cast(null as {{ dbt.type_string() }}) as campaign_id,
+        cast(null as {{ dbt.type_string() }}) as campaign_name,
+        analytics_source as event_detail,
+        lower(coalesce(analytics_source, '')) as content_text,
+        _loaded_at
+    from {{ ref('stg_hubspot__contacts') }}
+
+),
+
+record_events as (
+
+    select * from marketo_events
+    union all
+    select * from hubspot_contacts_created
+    union all
+    select * from hubspot_forms
+    union all
+    select * from webinar_registrations
+    union all
+    select * from webinar_attendances
+    union all
+    select * from badge_scans
+    union all
+    select * from salesforce_campaign_members
+    union all
+    select * from marketo_program_members
+
+),
+
+resolved_record_events as (
+
+    select
+        record_events.source_system,
+        record_events.source_object,
+        record_events.source_event_id,
+        bridge.person_id,
+        bridge.account_id,
+        record_events.event_type,
+        record_events.occurred_at,
+        record_events.channel,
+        record_events.campaign_id,
+        record_events.campaign_name,
+        record_events.event_detail,
+        record_events.content_text,
+        record_events._loaded_at,
+        bridge.resolved_at
+    from record_events
+    inner join bridge
+        on
+            record_events.source_system = bridge.source_system
+            and record_events.record_object = bridge.source_object
+            and record_events.source_record_id = bridge.source_record_id
+
+),
+
+hubspot_email_events as (
+
+    select
+        'hubspot' as source_system,
+        'email_events' as source_object,
+        events.email_event_id as source_event_id,
+        emails.person_id,
+        emails.account_id,
+        case events.event_type
+            when 'OPEN' then 'email_open'
+            when 'CLICK' then 'email_click'
+            when 'BOUNCE' then 'email_bounce'
+            when 'UNSUBSCRIBED' then 'email_unsubscribe'
+            when 'SPAMREPORT' then 'email_unsubscribe'
+        end as event_type,
+        events.occurred_at,
+        'email' as channel,
+        events.email_campaign_id as campaign_id,
+        cast(null as {{ dbt.type_string() }}) as campaign_name,
+        events.url as event_detail,
+        lower(coalesce(events.url, '')) as content_text,
+        events._loaded_at,
+        emails.resolved_at
+    from {{ ref('stg_hubspot__email_events') }} as events
+    inner join {{ ref('int_email_persons_mapped') }} as emails
+        on events.email = emails.email
+    where events.event_type in ('OPEN', 'CLICK', 'BOUNCE', 'UNSUBSCRIBED', 'SPAMREPORT')
+
+),
+
+resolved as (
+
+    select * from resolved_record_events
+    union all
+    select * from hubspot_email_events
+
+),
+
+categories as (
+
+    select
+        resolved.source_system,
+        resolved.source_object,
+        resolved.source_event_id,
+        rules.content_category,
+        row_number() over (
+            partition by resolved.source_system, resolved.source_object, resolved.source_event_id
+            order by rules.priority
+        ) as category_rank
+    from resolved
+    inner join {{ ref('touchpoint_content_categories') }} as rules
+        on resolved.content_text like {{ dbt.concat(["'%'", 'rules.pattern', "'%'"]) }}
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['resolved.source_system', 'resolved.source_object', 'resolved.source_event_id']) }}
+            as touchpoint_id,
+        resolved.person_id,
+        resolved.account_id,
+        resolved.source_system,
+        resolved.source_object,
+        resolved.source_event_id,
+        resolved.event_type,
+        resolved.occurred_at,
+        resolved.channel,
+        resolved.campaign_id,
+        resolved.campaign_name,
+        case
+            when resolved.event_type in ('webinar_registered', 'webinar_attended') then 'webinar'
+            when resolved.event_type = 'trade_show_scan' then 'trade_show'
+            else categories.content_category
+        end as content_category,
+        resolved.event_detail,
+        resolved._loaded_at,
+        resolved.resolved_at
+    from resolved
+    left join categories
+        on
+            resolved.source_system = categories.source_system
+            and resolved.source_object = categories.source_object
+            and resolved.source_event_id = categories.source_event_id
+            and categories.category_rank = 1
+    where resolved.occurred_at is not null
+
+)
+
+select * from final

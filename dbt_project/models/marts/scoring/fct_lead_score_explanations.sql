@@ -1,0 +1,79 @@
+{#- Why a person has their score: the top five rules by absolute points in the published score
+    as of the scoring time (var scoring_as_of, else the newest touchpoint), with the points each
+    adds after its caps, decay and regional override, and the rule's description, so sales can
+    read why a lead is hot (or not). -#}
+
+with
+
+as_of as (
+
+    select {{ scoring_as_of() }} as scored_at
+
+),
+
+latest as (
+
+    select
+        rule_values.person_id,
+        rule_values.rule_id,
+        rule_values.dimension,
+        rule_values.capped_points,
+        row_number() over (
+            partition by rule_values.person_id, rule_values.rule_id
+            order by rule_values.changed_at desc
+        ) as recency
+    from {{ ref('int_score_rule_values_accumulated') }} as rule_values
+    cross join as_of
+    where
+        rule_values.ruleset = '{{ var("scoring_ruleset", "live") }}'
+        and rule_values.changed_at <= as_of.scored_at
+
+),
+
+descriptions as (
+
+    select
+        rule_id,
+        max(description) as description
+    from {{ ref('int_scoring_rules_resolved') }}
+    where ruleset = '{{ var("scoring_ruleset", "live") }}'
+    group by rule_id
+
+),
+
+ranked as (
+
+    select
+        latest.person_id,
+        latest.rule_id,
+        latest.dimension,
+        round(latest.capped_points, 1) as points,
+        row_number() over (
+            partition by latest.person_id
+            order by abs(latest.capped_points) desc, latest.rule_id
+        ) as contribution_rank
+    from latest
+    where latest.recency = 1 and round(latest.capped_points, 1) <> 0
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['ranked.person_id', 'ranked.contribution_rank']) }} as explanation_id,
+        ranked.person_id,
+        ranked.contribution_rank,
+        ranked.rule_id,
+        ranked.dimension,
+        ranked.points,
+        descriptions.description,
+        as_of.scored_at
+    from ranked
+    cross join as_of
+    left join descriptions
+        on ranked.rule_id = descriptions.rule_id
+    where ranked.contribution_rank <= 5
+
+)
+
+select * from final

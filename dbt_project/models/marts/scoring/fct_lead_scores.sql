@@ -1,0 +1,94 @@
+{#- Score history of every person under the published rule set (var scoring_ruleset), as change
+    intervals [valid_from, valid_to) computed from event time (see macro score_intervals): the
+    score of any person at any past moment is the row whose interval holds it (none: 0). Rows
+    starting after the newest event are scheduled changes (decay halvings, inactivity rules):
+    they hold unless a new event arrives, which rewrites the person's history.
+    Incremental: a run rewrites (delete+insert by person_id) the persons with an interval that
+    is new, gone or different from the stored one (row_fingerprint: new or late events, profile,
+    region or rule changes, merges) and a
+    post-hook deletes persons that no longer exist (merged away), so an incremental run and a
+    full refresh hold the same rows. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    post_hook="{{ leadflow.prune_orphans('person_id', ref('int_score_rule_values_accumulated')) }}",
+) }}
+
+with
+
+intervals as (
+
+    {{ score_intervals(var('scoring_ruleset', 'live')) }}
+
+),
+
+fingerprinted as (
+
+    select
+        {{ surrogate_key(['intervals.person_id', 'intervals.valid_from']) }} as lead_score_id,
+        intervals.*,
+        {{ surrogate_key([
+            'intervals.valid_to', 'intervals.fit_score', 'intervals.engagement_score', 'intervals.fit_grade',
+            'intervals.engagement_grade', 'intervals.geo_region', 'intervals.is_abm_target',
+            'intervals.is_trade_show_gated', 'intervals.mql_threshold', 'intervals.mql_at',
+        ]) }} as row_fingerprint
+    from intervals
+
+),
+
+{% if leadflow.incremental_batch() %}
+    -- persons with an interval that is new, gone or different from the stored one
+    changed_persons as (
+
+        select distinct coalesce(fingerprinted.person_id, stored.person_id) as person_id
+        from fingerprinted
+        full outer join {{ this }} as stored
+            on fingerprinted.lead_score_id = stored.lead_score_id
+        where
+            fingerprinted.lead_score_id is null
+            or stored.lead_score_id is null
+            or fingerprinted.row_fingerprint <> stored.row_fingerprint
+
+    ),
+{% endif %}
+
+changed as (
+
+    select fingerprinted.*
+    from fingerprinted
+    {% if leadflow.incremental_batch() %}
+        inner join changed_persons
+            on fingerprinted.person_id = changed_persons.person_id
+    {% endif %}
+
+),
+
+final as (
+
+    select
+        lead_score_id,
+        person_id,
+        ruleset,
+        valid_from,
+        valid_to,
+        is_current,
+        fit_score,
+        engagement_score,
+        total_score,
+        fit_grade,
+        engagement_grade,
+        grade,
+        geo_region,
+        is_abm_target,
+        is_trade_show_gated,
+        mql_threshold,
+        is_above_threshold,
+        mql_at,
+        row_fingerprint
+    from changed
+
+)
+
+select * from final

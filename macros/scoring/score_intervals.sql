@@ -1,0 +1,213 @@
+{#- score_intervals(ruleset): a select of the score history of rule set `ruleset` as change
+    intervals [valid_from, valid_to) (valid_to null: the current interval), one row per person and
+    interval, from int_score_rule_values_accumulated: fit, engagement and total score (rounded to
+    0.1), the A-D x 1-4 grade (seed scoring_grade_bands), the MQL threshold of the person's
+    region (seed scoring_mql_thresholds: the region's row before the '*' row, the newest valid at
+    the interval start), the higher gated threshold for a trade-show lead (acquired by a badge
+    scan) outside the ABM target accounts, is_above_threshold and the first time the person
+    crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
+    fct_lead_scores (the published rule set) and rpt_scoring_backtest (the rule sets beside it). -#}
+{% macro score_intervals(ruleset) -%}
+
+    with
+
+    rule_changes as (
+
+        select
+            person_id,
+            changed_at,
+            sum(case when dimension = 'fit' then capped_delta else 0 end) as fit_delta,
+            sum(case when dimension = 'engagement' then capped_delta else 0 end) as engagement_delta
+        from {{ ref('int_score_rule_values_accumulated') }}
+        where ruleset = '{{ ruleset }}'
+        group by person_id, changed_at
+
+    ),
+
+    running as (
+
+        select
+            person_id,
+            changed_at,
+            round(sum(fit_delta) over (
+                partition by person_id order by changed_at rows between unbounded preceding and current row
+            ), 1) as fit_score,
+            round(sum(engagement_delta) over (
+                partition by person_id order by changed_at rows between unbounded preceding and current row
+            ), 1) as engagement_score
+        from rule_changes
+
+    ),
+
+    changed as (
+
+        select
+            running.*,
+            lag(running.fit_score) over (partition by running.person_id order by running.changed_at) as previous_fit,
+            lag(running.engagement_score) over (partition by running.person_id order by running.changed_at)
+                as previous_engagement
+        from running
+
+    ),
+
+    intervals as (
+
+        select
+            person_id,
+            changed_at as valid_from,
+            lead(changed_at) over (partition by person_id order by changed_at) as valid_to,
+            fit_score,
+            engagement_score,
+            fit_score + engagement_score as total_score
+        from changed
+        where
+            previous_fit is null
+            or fit_score <> previous_fit
+            or engagement_score <> previous_engagement
+
+    ),
+
+    people as (
+
+        select
+            person_id,
+            max(geo_region) as geo_region,
+            max(case when attribute_name = 'is_abm_target' and attribute_value = 'true' then 1 else 0 end) = 1
+                as is_abm_target
+        from {{ ref('int_person_score_attributes_unpivoted') }}
+        group by person_id
+
+    ),
+
+    first_touches as (
+
+        select
+            person_id,
+            event_type,
+            occurred_at,
+            row_number() over (partition by person_id order by occurred_at, touchpoint_id) as touch_rank
+        from {{ ref('fct_touchpoints') }}
+        where event_type <> 'lead_created'
+
+    ),
+
+    gated as (
+
+        select
+            people.person_id,
+            people.geo_region,
+            people.is_abm_target,
+            coalesce(first_touches.event_type = 'trade_show_scan', false) and not people.is_abm_target
+                as is_trade_show_gated
+        from people
+        left join first_touches
+            on people.person_id = first_touches.person_id and first_touches.touch_rank = 1
+
+    ),
+
+    thresholds as (
+
+        select
+            intervals.person_id,
+            intervals.valid_from,
+            thresholds.mql_threshold,
+            thresholds.gated_mql_threshold,
+            row_number() over (
+                partition by intervals.person_id, intervals.valid_from
+                order by case when thresholds.region = '*' then 1 else 0 end, thresholds.valid_from desc
+            ) as threshold_rank
+        from intervals
+        inner join gated
+            on intervals.person_id = gated.person_id
+        inner join {{ ref('scoring_mql_thresholds') }} as thresholds
+            on
+                thresholds.region in (gated.geo_region, '*')
+                and cast(thresholds.valid_from as {{ dbt.type_timestamp() }}) <= intervals.valid_from
+
+    ),
+
+    grades as (
+
+        select
+            intervals.person_id,
+            intervals.valid_from,
+            bands.dimension,
+            bands.grade,
+            row_number() over (
+                partition by intervals.person_id, intervals.valid_from, bands.dimension
+                order by bands.min_score desc
+            ) as grade_rank
+        from intervals
+        inner join {{ ref('scoring_grade_bands') }} as bands
+            on
+                (bands.dimension = 'fit' and bands.min_score <= intervals.fit_score)
+                or (bands.dimension = 'engagement' and bands.min_score <= intervals.engagement_score)
+
+    ),
+
+    graded as (
+
+        select
+            intervals.*,
+            gated.geo_region,
+            gated.is_abm_target,
+            gated.is_trade_show_gated,
+            case
+                when gated.is_trade_show_gated then thresholds.gated_mql_threshold
+                else thresholds.mql_threshold
+            end as mql_threshold,
+            fit_grades.grade as fit_grade,
+            engagement_grades.grade as engagement_grade
+        from intervals
+        inner join gated
+            on intervals.person_id = gated.person_id
+        left join grades as fit_grades
+            on
+                intervals.person_id = fit_grades.person_id
+                and intervals.valid_from = fit_grades.valid_from
+                and fit_grades.dimension = 'fit'
+                and fit_grades.grade_rank = 1
+        left join grades as engagement_grades
+            on
+                intervals.person_id = engagement_grades.person_id
+                and intervals.valid_from = engagement_grades.valid_from
+                and engagement_grades.dimension = 'engagement'
+                and engagement_grades.grade_rank = 1
+        left join thresholds
+            on
+                intervals.person_id = thresholds.person_id
+                and intervals.valid_from = thresholds.valid_from
+                and thresholds.threshold_rank = 1
+
+    ),
+
+    crossed as (
+
+        select
+            graded.*,
+            graded.total_score >= graded.mql_threshold as is_above_threshold
+        from graded
+
+    )
+
+    select
+        person_id,
+        '{{ ruleset }}' as ruleset,
+        valid_from,
+        valid_to,
+        valid_to is null as is_current,
+        fit_score,
+        engagement_score,
+        total_score,
+        fit_grade,
+        engagement_grade,
+        {{ dbt.concat(['fit_grade', 'engagement_grade']) }} as grade,
+        geo_region,
+        is_abm_target,
+        is_trade_show_gated,
+        mql_threshold,
+        is_above_threshold,
+        min(case when is_above_threshold then valid_from end) over (partition by person_id) as mql_at
+    from crossed
+
+{%- endmacro %}
