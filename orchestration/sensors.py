@@ -20,7 +20,7 @@ import duckdb
 
 from orchestration.jobs import daily_refresh
 from orchestration.loading.contract import OBJECTS
-from orchestration.loading.loader import content_hash, discover_files
+from orchestration.loading.loader import content_hash, discover_files, loaded_content_hashes
 from orchestration.loading.raw_store import LEDGER_TABLE
 from orchestration.resources import Landing, Warehouse
 
@@ -57,7 +57,7 @@ def loaded_hashes(warehouse: Path) -> set[str]:
         ).fetchone()
         if not has_ledger or not has_ledger[0]:
             return set()
-        return {row[0] for row in con.execute(f"select content_hash from {LEDGER_TABLE}").fetchall()}
+        return loaded_content_hashes(con)
 
 
 def scan_landing(landing_root: Path, warehouse: Path, previous: dict[str, str]) -> LandingScan:

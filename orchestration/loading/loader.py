@@ -316,7 +316,8 @@ class _FileLoader:
         return load
 
 
-def _already_loaded(con: duckdb.DuckDBPyConnection) -> set[str]:
+def loaded_content_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Content hashes of every file in the load ledger (the ledger must exist)."""
     return {row[0] for row in con.execute(f"select content_hash from {LEDGER_TABLE}").fetchall()}
 
 
@@ -332,7 +333,7 @@ def load_object(
     ensure_raw_table(con, obj)
     loaded_at = loaded_at or datetime.now(UTC).replace(tzinfo=None)
     result = ObjectLoadResult(obj)
-    seen = _already_loaded(con)
+    seen = loaded_content_hashes(con)
     with tempfile.TemporaryDirectory(prefix="leadflow-load-") as scratch:
         for path in discover_files(landing_root, obj):
             relative = path.relative_to(landing_root).as_posix()
@@ -347,4 +348,11 @@ def load_object(
     return result
 
 
-__all__ = ["FileLoad", "ObjectLoadResult", "discover_files", "load_object", "quote_identifier"]
+__all__ = [
+    "FileLoad",
+    "ObjectLoadResult",
+    "discover_files",
+    "load_object",
+    "loaded_content_hashes",
+    "quote_identifier",
+]
