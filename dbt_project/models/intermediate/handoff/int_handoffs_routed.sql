@@ -101,9 +101,12 @@ territories as (
         on handoffs.person_id = prefectures.person_id
     inner join territory_rules
         on
-            territory_rules.region in (persons.geo_region, '*')
-            and (territory_rules.country_code is null or territory_rules.country_code = persons.country_code)
-            and (territory_rules.prefecture_code is null or territory_rules.prefecture_code = prefectures.prefecture_code)
+            (persons.geo_region = territory_rules.region or territory_rules.region = '*')
+            and (persons.country_code = territory_rules.country_code or territory_rules.country_code is null)
+            and (
+                prefectures.prefecture_code = territory_rules.prefecture_code
+                or territory_rules.prefecture_code is null
+            )
 
 ),
 

@@ -11,15 +11,15 @@ with
 handoffs as (
 
     select
-        identified.person_id,
-        identified.handed_off_at,
-        identified.as_of_at,
+        identified_handoffs.person_id,
+        identified_handoffs.handed_off_at,
+        identified_handoffs.as_of_at,
         routed.calendar_region,
         working_hours.time_zone,
         working_hours.sla_business_hours
-    from {{ ref('int_handoffs_identified') }} as identified
+    from {{ ref('int_handoffs_identified') }} as identified_handoffs
     inner join {{ ref('int_handoffs_routed') }} as routed
-        on identified.person_id = routed.person_id
+        on identified_handoffs.person_id = routed.person_id
     inner join {{ ref('handoff_working_hours') }} as working_hours
         on routed.calendar_region = working_hours.region
 
@@ -59,8 +59,8 @@ responses as (
     inner join {{ ref('int_handoff_responses_collected') }} as responses
         on
             handoffs.person_id = responses.person_id
-            and responses.responded_at >= handoffs.handed_off_at
-            and responses.responded_at <= handoffs.as_of_at
+            and handoffs.handed_off_at <= responses.responded_at
+            and handoffs.as_of_at >= responses.responded_at
 
 ),
 

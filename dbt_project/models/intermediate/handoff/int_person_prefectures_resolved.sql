@@ -110,7 +110,7 @@ ranked as (
         recorded.source_system,
         row_number() over (
             partition by bridge.person_id
-            order by recorded.recorded_at desc, recorded.source_system, recorded.source_record_id
+            order by recorded.recorded_at desc, recorded.source_system asc, recorded.source_record_id asc
         ) as recency
     from recorded
     inner join bridge

@@ -53,14 +53,14 @@ outcomes as (
 
     select
         queue.person_id,
-        min(case when stages.funnel_stage = 'sql' then stages.reached_at end) as sql_at,
-        min(case when stages.funnel_stage = 'won' then stages.reached_at end) as won_at
+        min(case when stage_events.funnel_stage = 'sql' then stage_events.reached_at end) as sql_at,
+        min(case when stage_events.funnel_stage = 'won' then stage_events.reached_at end) as won_at
     from queue
-    inner join {{ ref('int_person_stage_events_collected') }} as stages
+    inner join {{ ref('int_person_stage_events_collected') }} as stage_events
         on
-            queue.person_id = stages.person_id
-            and stages.reached_at >= queue.handed_off_at
-            and stages.reached_at <= queue.as_of_at
+            queue.person_id = stage_events.person_id
+            and queue.handed_off_at <= stage_events.reached_at
+            and queue.as_of_at >= stage_events.reached_at
     group by queue.person_id
 
 ),

@@ -90,7 +90,7 @@ ranked_touches as (
         touchpoints.occurred_at,
         row_number() over (
             partition by touchpoints.person_id
-            order by touchpoints.occurred_at desc, touchpoints.touchpoint_id
+            order by touchpoints.occurred_at desc, touchpoints.touchpoint_id asc
         ) as recency
     from {{ ref('fct_touchpoints') }} as touchpoints
     inner join handoffs
