@@ -91,9 +91,10 @@ responses as (
 
 ),
 
+-- distinct: two records of one person (merged duplicates) may carry the same change at the same time
 final as (
 
-    select
+    select distinct
         {{ surrogate_key(['person_id', 'responded_at', 'source_system', 'response_detail']) }} as response_id,
         person_id,
         response,
