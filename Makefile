@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export DBT_PROFILES_DIR := $(CURDIR)/dbt_project
 
-.PHONY: setup run test lint unit dev clean
+# apt-get needs root: CI and these machines run as root, a laptop gets sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup browser run test lint unit dev clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,13 +18,20 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP)
 
+## Debian's Chromium (and a Japanese font) for the report test; test tools' own downloads fail here.
+browser:
+	dpkg -s chromium fonts-ipafont-gothic >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+		chromium fonts-ipafont-gothic; }
+
 ## Generate the sample extracts if data/landing is empty, then load -> dbt build -> publish.
 run: setup
 	$(BIN)/leadflow generate --if-empty
 	$(BIN)/leadflow run
 
-## The whole test suite: ruff, sqlfluff, pytest (which builds the sample end to end with dbt tests).
-test: setup lint
+## The whole test suite: ruff, sqlfluff, pytest (which builds the sample end to end with dbt tests
+## and renders the report in headless Chromium).
+test: setup browser lint
 	$(BIN)/pytest
 
 lint: setup

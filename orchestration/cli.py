@@ -50,12 +50,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from dagster import DagsterInstance
 
     from orchestration.dbt_project import ensure_manifest
+    from orchestration.reporting import report_path
 
     ensure_manifest(force=True)
     from orchestration.definitions import defs
 
     result = defs.resolve_job_def(args.job).execute_in_process(
-        instance=DagsterInstance.get(), raise_on_error=False
+        instance=DagsterInstance.get(), raise_on_error=False, tags={"team": args.team}
     )
     if not result.success:
         failed = [event.step_key for event in result.all_events if event.is_step_failure]
@@ -69,7 +70,28 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"  working warehouse : {settings.warehouse_path()}")
     print(f"  published (BI)    : {publish_dir / 'leadflow.duckdb'} (read-only copy)")
     print(f"  published Parquet : {publish_dir / 'parquet' / 'current'}")
+    print(f"  report ({args.team:<6})   : {report_path(args.team)}")
     print(f"  Dagster run log   : DAGSTER_HOME={os.environ['DAGSTER_HOME']} (open with `make dev`)")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from orchestration.publishing.publish import PUBLISHED_DB_NAME
+    from orchestration.reporting import report_path
+    from orchestration.reporting.build import build_report
+    from orchestration.schedules import team_refresh
+
+    refresh = team_refresh(args.team)
+    report = build_report(
+        settings.publish_dir() / PUBLISHED_DB_NAME,
+        Path(args.out) if args.out else report_path(refresh.team),
+        team=refresh.team,
+        default_region=refresh.report_region,
+        language=refresh.language,
+    )
+    print(f"report with {report.charts} charts for {', '.join(report.regions)}: {report.path}")
+    if report.missing_relations:
+        print(f"  sections without their marts: {', '.join(report.missing_relations)}", file=sys.stderr)
     return 0
 
 
@@ -119,7 +141,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run a Dagster job in process (default: daily_refresh)")
     run.add_argument("--job", default="daily_refresh")
+    run.add_argument("--team", default="global", help="team the run serves (its report's region, language)")
     run.set_defaults(handler=cmd_run)
+
+    report = commands.add_parser("report", help="rebuild the HTML report from the published marts")
+    report.add_argument("--team", default="global", help="global or japan (orchestration/schedules.py)")
+    report.add_argument("--out", help="output file (default: <publish>/reports/<team>.html)")
+    report.set_defaults(handler=cmd_report)
 
     evaluate = commands.add_parser(
         "evaluate",

@@ -1,4 +1,4 @@
-"""The leadflow code location: raw loading -> dbt (staging..marts, tests as checks) -> publish,
+"""The leadflow code location: raw loading -> dbt (staging..marts, tests as checks) -> publish -> report,
 with a schedule per team, a sensor on the landing folder and alarms as asset checks."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from orchestration.assets.dbt import leadflow_dbt_assets
 from orchestration.assets.identity_checks import identity_checks
 from orchestration.assets.publish import published_marts
 from orchestration.assets.raw import raw_assets
+from orchestration.assets.report import html_report
 from orchestration.dbt_project import DBT_PROJECT
 from orchestration.jobs import DAILY_REFRESH_JOB, daily_refresh
 from orchestration.resources import default_resources
@@ -17,7 +18,7 @@ from orchestration.schedules import team_schedules
 from orchestration.sensors import landing_sensor
 
 defs = dg.Definitions(
-    assets=[*raw_assets, leadflow_dbt_assets, published_marts],
+    assets=[*raw_assets, leadflow_dbt_assets, published_marts, html_report],
     asset_checks=identity_checks,
     jobs=[daily_refresh],
     schedules=team_schedules,

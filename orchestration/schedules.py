@@ -21,11 +21,15 @@ class TeamRefresh:
     timezone: str
     cron: str
     """Cron in the team's own time zone, so daylight saving moves with the team."""
+    report_region: str
+    """The region tab the team's report opens on (GLOBAL or a geo_region code)."""
+    language: str
+    """The language the team's report opens in (en or ja); the other is one click away."""
 
 
 TEAM_REFRESHES: tuple[TeamRefresh, ...] = (
-    TeamRefresh(team="global", timezone="UTC", cron="0 6 * * *"),
-    TeamRefresh(team="japan", timezone="Asia/Tokyo", cron="30 7 * * *"),
+    TeamRefresh(team="global", timezone="UTC", cron="0 6 * * *", report_region="GLOBAL", language="en"),
+    TeamRefresh(team="japan", timezone="Asia/Tokyo", cron="30 7 * * *", report_region="JP", language="ja"),
 )
 
 
@@ -42,3 +46,10 @@ def team_schedule(refresh: TeamRefresh) -> dg.ScheduleDefinition:
 
 
 team_schedules = [team_schedule(refresh) for refresh in TEAM_REFRESHES]
+
+
+def team_refresh(team: str) -> TeamRefresh:
+    """The refresh of `team`; runs started by hand or by the sensor carry no team and serve the
+    global one."""
+    by_team = {refresh.team: refresh for refresh in TEAM_REFRESHES}
+    return by_team.get(team, by_team["global"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -135,3 +137,95 @@ def test_a_bad_delta_is_kept_aside_and_the_newest_version_wins(env):
         "select is_delivery_reconciled and is_staging_reconciled from data_quality.dq_source_reconciliation "
         "where source_system = 'salesforce' and source_object = 'lead'",
     ) == [(True,)]
+
+
+# Every chart the global page must carry; a section losing its mart or its chart fails here.
+EXPECTED_GLOBAL_CHARTS = {"sla_compliance", "score_calibration", "data_quality"}
+CHROMIUM = os.environ.get("LEADFLOW_CHROMIUM", "/usr/bin/chromium")
+
+
+@dataclass
+class BrowserTab:
+    page: Any
+    errors: list[str] = field(default_factory=list)
+    remote_requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="module")
+def browser_tab(tmp_path_factory: pytest.TempPathFactory):
+    """Headless Debian Chromium through Playwright, with the flags this closed network needs and
+    a fresh profile; collects script errors and every request that leaves the file."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).is_file(), f"{CHROMIUM} missing: `make browser` installs Debian's chromium"
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+            viewport={"width": 1200, "height": 1600},
+        )
+        tab = BrowserTab(context.new_page())
+        tab.page.on("pageerror", lambda error: tab.errors.append(str(error)))
+        tab.page.on("console", lambda message: message.type == "error" and tab.errors.append(message.text))
+        tab.page.on(
+            "request",
+            lambda request: request.url.startswith("file:") or tab.remote_requests.append(request.url),
+        )
+        yield tab
+        context.close()
+
+
+def report_file(env: dict[str, str], team: str) -> Path:
+    return Path(env["LEADFLOW_PUBLISH_DIR"]) / "reports" / f"{team}.html"
+
+
+def charts_in(tab: BrowserTab, region: str) -> set[str]:
+    return set(
+        tab.page.eval_on_selector_all(
+            f'section.region[data-region="{region}"] svg.chart', "nodes => nodes.map(n => n.dataset.chart)"
+        )
+    )
+
+
+def test_report_renders_every_chart_in_chromium_without_script_errors(env, browser_tab, tmp_path):
+    report = report_file(env, "global")
+    browser_tab.page.goto(report.as_uri())
+    assert browser_tab.errors == []
+    assert browser_tab.remote_requests == []
+    assert charts_in(browser_tab, "GLOBAL") >= EXPECTED_GLOBAL_CHARTS
+    assert browser_tab.page.locator('section.region[data-region="GLOBAL"] p.missing').count() == 0
+    assert browser_tab.page.locator("section.region.active").get_attribute("data-region") == "GLOBAL"
+    screenshot = tmp_path / "report.png"
+    browser_tab.page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 20_000, "a blank page compresses to a few kB"
+
+
+def test_each_region_tab_shows_its_own_charts(env, browser_tab):
+    browser_tab.page.goto(report_file(env, "global").as_uri())
+    regions = browser_tab.page.eval_on_selector_all(
+        "nav button[data-region]", "nodes => nodes.map(n => n.dataset.region)"
+    )
+    assert regions[0] == "GLOBAL" and len(regions) > 2
+    for region in regions[1:]:
+        browser_tab.page.click(f'nav button[data-region="{region}"]')
+        assert browser_tab.page.locator("section.region.active").get_attribute("data-region") == region
+        assert charts_in(browser_tab, region) >= EXPECTED_GLOBAL_CHARTS - {"data_quality"}
+    assert browser_tab.errors == []
+
+
+def test_japan_team_report_opens_on_japan_in_japanese(env, browser_tab):
+    leadflow(env, "report", "--team", "japan")
+    browser_tab.page.goto(report_file(env, "japan").as_uri())
+    assert browser_tab.page.locator("section.region.active").get_attribute("data-region") == "JP"
+    assert browser_tab.page.locator("html").get_attribute("lang") == "ja"
+    heading = browser_tab.page.locator("section.region.active h1 span.ja")
+    assert heading.is_visible() and heading.inner_text() == "日本"
+    assert not browser_tab.page.locator("section.region.active h1 span.en").is_visible()
