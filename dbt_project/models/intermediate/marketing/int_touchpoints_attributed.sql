@@ -79,7 +79,7 @@ raw_weights as (
              ('touch_rank = touch_count', '0.3')],
             '0.1', 'opportunity_key'
         ) }} as w_shaped_raw,
-        power(0.5, seconds_before_opportunity / {{ half_life_seconds }}.0) as time_decay_raw
+        power(0.5, seconds_before_opportunity / cast({{ half_life_seconds }} as double)) as time_decay_raw
     from roles
 
 ),
