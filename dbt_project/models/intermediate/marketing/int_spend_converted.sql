@@ -4,7 +4,8 @@
     campaign's start). An ad campaign belongs to the CRM campaign named like its utm_campaign
     ('search_dedupe_jp', or '<prefix> - search_dedupe_jp' as 'Paid - search_dedupe_jp'), else it
     is a campaign of its own; a campaign that ad spend maps to contributes no ActualCost, so
-    the daily platform spend is not counted twice. -#}
+    the daily platform spend is not counted twice. Ad lines whose cost did not parse (staging
+    lists them in _type_errors) carry no amount and are left out. -#}
 
 with
 
