@@ -1,0 +1,70 @@
+{#- The touchpoints that can take attribution credit (var('attribution_excluded_event_types')
+    are left out), each with the campaign and reporting channel ROI groups it under. A touch
+    whose campaign name is a known campaign (a Salesforce campaign or Marketo program membership)
+    takes that campaign's channel, so a campaign reports under one channel; other named touches
+    (a webinar, a trade show, a form) are campaigns of their own; touches without a campaign name
+    group under '(no campaign)'. The channel of a lead_created touch is its lead source. -#}
+{%- set excluded = [] -%}
+{%- for event_type in var('attribution_excluded_event_types') -%}
+    {%- do excluded.append(sql_string(event_type)) -%}
+{%- endfor -%}
+
+with
+
+touchpoints as (
+
+    select
+        touchpoint_id,
+        person_id,
+        event_type,
+        occurred_at,
+        channel as touch_channel,
+        lower(trim(campaign_name)) as touch_campaign_key,
+        campaign_name,
+        event_detail
+    from {{ ref('fct_touchpoints') }}
+    {%- if excluded %}
+        where event_type not in ({{ excluded | join(', ') }})
+    {%- endif %}
+
+),
+
+channels as (
+
+    select * from {{ ref('marketing_channels') }}
+
+),
+
+final as (
+
+    select
+        touchpoints.touchpoint_id,
+        touchpoints.person_id,
+        touchpoints.event_type,
+        touchpoints.occurred_at,
+        coalesce(touchpoints.touch_campaign_key, '(no campaign)') as campaign_key,
+        coalesce(campaigns.campaign_name, touchpoints.campaign_name, '(no campaign)') as campaign_name,
+        coalesce(
+            campaigns.channel,
+            case
+                when touchpoints.event_type = 'lead_created' then lead_source_channels.channel
+                else touch_channels.channel
+            end,
+            'other'
+        ) as channel,
+        touchpoints.event_type = 'lead_created' as is_lead_creation
+    from touchpoints
+    left join {{ ref('int_campaigns_unified') }} as campaigns
+        on touchpoints.touch_campaign_key = campaigns.campaign_key
+    left join channels as lead_source_channels
+        on
+            lead_source_channels.source_kind = 'lead_source'
+            and lower(trim(touchpoints.event_detail)) = lead_source_channels.source_value
+    left join channels as touch_channels
+        on
+            touch_channels.source_kind = 'touch_channel'
+            and lower(touchpoints.touch_channel) = touch_channels.source_value
+
+)
+
+select * from final
