@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from orchestration.publishing.publish import Relation, publish
+from orchestration.publishing.publish import Relation, publish, relations_to_publish
 
 
 @pytest.fixture
@@ -58,3 +59,51 @@ def test_reader_keeps_a_consistent_snapshot_while_the_next_is_published(working,
 def test_nothing_tagged_is_an_error_not_an_empty_publication(working, tmp_path):
     with pytest.raises(ValueError, match="tagged 'publish'"):
         publish(working, [], tmp_path / "publish")
+
+
+def test_columns_marked_in_dbt_are_masked_in_the_publication(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    node = {
+        "unique_id": "model.leadflow.dim_person",
+        "resource_type": "model",
+        "schema": "core",
+        "alias": "dim_person",
+        "tags": ["publish"],
+        "columns": {
+            "email": {"config": {"meta": {"publish_mask": "email"}}},
+            "phone": {"meta": {"publish_mask": "phone"}},
+            "family_name": {},
+        },
+    }
+    manifest.write_text(json.dumps({"nodes": {node["unique_id"]: node}}), encoding="utf-8")
+    [relation] = relations_to_publish(manifest)
+    con = duckdb.connect(str(tmp_path / "working.duckdb"))
+    con.execute("create schema core")
+    con.execute(
+        "create table core.dim_person as select * from (values "
+        "('taro.yamada+expo@example.co.jp', '+819012345678', '山田'), (null, null, '佐藤')"
+        ") as t(email, phone, family_name)"
+    )
+    publication = publish(con, [relation], tmp_path / "publish")
+    with duckdb.connect(str(publication.database), read_only=True) as reader:
+        rows = reader.execute("select * from core.dim_person order by family_name desc").fetchall()
+    assert rows == [("t***@example.co.jp", "+81********78", "山田"), (None, None, "佐藤")]
+    parquet = duckdb.sql(f"select email, phone from '{publication.parquet_dir / 'dim_person.parquet'}'")
+    assert ("t***@example.co.jp", "+81********78") in parquet.fetchall()
+    working = con.execute("select email from core.dim_person where email is not null").fetchall()
+    assert working == [("taro.yamada+expo@example.co.jp",)]
+
+
+def test_an_unknown_mask_is_an_error_naming_the_column(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    node = {
+        "unique_id": "model.leadflow.rpt",
+        "resource_type": "model",
+        "schema": "reporting",
+        "alias": "rpt",
+        "tags": ["publish"],
+        "columns": {"address": {"config": {"meta": {"publish_mask": "address"}}}},
+    }
+    manifest.write_text(json.dumps({"nodes": {node["unique_id"]: node}}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"model\.leadflow\.rpt\.address: publish_mask 'address'"):
+        relations_to_publish(manifest)

@@ -22,14 +22,51 @@ PUBLISHED_DB_NAME = "leadflow.duckdb"
 KEEP_PARQUET_SNAPSHOTS = 3
 
 
+# Personal data in broadly shared marts leaves only masked: a column whose dbt YAML says
+# `config: {meta: {publish_mask: <kind>}}` is published through the kind's expression. Enough is
+# left to recognise a company domain or a country, not to contact the person.
+MASKS = {
+    "email": "case when {column} like '%@%' then left({column}, 1) || '***@' || split_part({column}, '@', 2)"
+    " end",
+    "phone": "left({column}, 3) || repeat('*', greatest(length({column}) - 5, 0)) || right({column}, 2)",
+}
+
+
 @dataclass(frozen=True)
 class Relation:
     schema: str
     name: str
+    masked_columns: tuple[tuple[str, str], ...] = ()
+    """(column, kind of MASKS) pairs."""
 
     @property
     def sql(self) -> str:
         return f'"{self.schema}"."{self.name}"'
+
+    @property
+    def published_select(self) -> str:
+        """What BI receives: every column, the masked ones through their mask."""
+        if not self.masked_columns:
+            return f"select * from {self.sql}"
+        replaced = ", ".join(
+            MASKS[kind].format(column=f'"{column}"') + f' as "{column}"'
+            for column, kind in self.masked_columns
+        )
+        return f"select * replace ({replaced}) from {self.sql}"
+
+
+def _masked_columns(node: dict) -> tuple[tuple[str, str], ...]:
+    masked = []
+    for name, column in sorted(node.get("columns", {}).items()):
+        meta = {**column.get("meta", {}), **column.get("config", {}).get("meta", {})}
+        kind = meta.get("publish_mask")
+        if kind is not None:
+            if kind not in MASKS:
+                raise ValueError(
+                    f"{node['unique_id']}.{name}: publish_mask {kind!r} is not one of {sorted(MASKS)}"
+                )
+            masked.append((name, kind))
+    return tuple(masked)
 
 
 @dataclass(frozen=True)
@@ -44,7 +81,7 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     return sorted(
         (
-            Relation(node["schema"], node["alias"])
+            Relation(node["schema"], node["alias"], _masked_columns(node))
             for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and PUBLISH_TAG in node.get("tags", [])
         ),
@@ -59,7 +96,7 @@ def _copy_database(con: duckdb.DuckDBPyConnection, relations: list[Relation], ta
     try:
         for relation in relations:
             con.execute(f'create schema if not exists publication."{relation.schema}"')
-            con.execute(f"create table publication.{relation.sql} as select * from {relation.sql}")
+            con.execute(f"create table publication.{relation.sql} as {relation.published_select}")
     finally:
         con.execute("detach publication")
     os.replace(staging_file, target)
@@ -77,7 +114,9 @@ def _export_parquet(con: duckdb.DuckDBPyConnection, relations: list[Relation], p
     snapshot = parquet_root / stamp
     snapshot.mkdir(parents=True)
     for relation in relations:
-        con.execute(f"copy {relation.sql} to '{snapshot / relation.name}.parquet' (format parquet)")
+        con.execute(
+            f"copy ({relation.published_select}) to '{snapshot / relation.name}.parquet' (format parquet)"
+        )
     _swap_symlink(parquet_root / "current", snapshot)
     old = sorted(p for p in parquet_root.iterdir() if p.is_dir() and not p.is_symlink())
     for stale in old[:-KEEP_PARQUET_SNAPSHOTS]:
