@@ -192,6 +192,9 @@ def test_only_the_handoff_queue_publishes_unmasked_emails(env):
 
 # Every chart the global page must carry; a section losing its mart or its chart fails here.
 EXPECTED_GLOBAL_CHARTS = {
+    "waterfall",
+    "conversion",
+    "velocity",
     "channel_spend_revenue",
     "channel_roi",
     "campaign_spend_revenue",

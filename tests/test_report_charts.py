@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
+from orchestration.reporting.model import Label
 from orchestration.reporting.svg import Bar, bar_chart, grouped_bar_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -45,3 +46,9 @@ def test_grouped_bars_share_one_scale_across_series():
     web_spend, web_won, event_spend, _ = (float(r["height"]) for r in rects(svg) if r.get("class") == "bar")
     assert web_won == 4 * web_spend and event_spend == 2 * web_spend
     assert len(re.findall('class="legend"', svg)) == 2
+
+
+def test_bilingual_labels_carry_both_languages_for_the_page_switch():
+    svg = bar_chart("waterfall", "t", [Bar(Label("Won", "受注"), 3.0)])
+    spans = {span.get("class"): span.text for span in ElementTree.fromstring(svg).iter(f"{SVG}tspan")}
+    assert spans == {"en": "Won", "ja": "受注"}

@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 
 from orchestration.reporting.html import RegionPage, TopicPage, render_page
-from orchestration.reporting.sections import SECTIONS, Label, Section
+from orchestration.reporting.model import Label, Section
+from orchestration.reporting.sections import SECTIONS
 
 GLOBAL = "GLOBAL"
 _REGION_LABELS = {

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 
-from orchestration.reporting.sections import Block, Label, Table
+from orchestration.reporting.model import Block, Label, Table
 
 _STYLE = """
 body { font-family: "Noto Sans CJK JP", "Hiragino Sans", "Yu Gothic", sans-serif; margin: 24px; color: #222; }

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from html import escape
 
+from orchestration.reporting.model import Label
+
 PALETTE = ("#2f6db5", "#e08a2c", "#3f9a5a", "#b8463f", "#7b5ea7", "#5f7f8f")
 _ROW_HEIGHT = 26
 _LABEL_WIDTH = 190
@@ -20,10 +22,21 @@ _VALUE_WIDTH = 150
 
 @dataclass(frozen=True)
 class Bar:
-    label: str
+    label: str | Label
+    """A Label is drawn in both languages; the page's language switch hides one."""
     value: float
     note: str = ""
     """Printed after the value, e.g. the conversion to the next stage."""
+
+
+def _text(label: str | Label) -> str:
+    if isinstance(label, Label):
+        return f'<tspan class="en">{escape(label.en)}</tspan><tspan class="ja">{escape(label.ja)}</tspan>'
+    return escape(label)
+
+
+def _plain(label: str | Label) -> str:
+    return escape(label.both() if isinstance(label, Label) else label)
 
 
 def _number(value: float) -> str:
@@ -75,9 +88,9 @@ def bar_chart(
         colour = PALETTE[0] if bar.value >= 0 else PALETTE[3]
         parts.append(
             f'<g class="bar"><text class="label" x="{_LABEL_WIDTH - 6}" y="{y + 17}" text-anchor="end">'
-            f"{escape(bar.label)}</text>"
+            f"{_text(bar.label)}</text>"
             f'<rect x="{x:.1f}" y="{y + 3}" width="{max(length, 1):.1f}" height="{_ROW_HEIGHT - 8}" '
-            f'fill="{colour}"><title>{escape(bar.label)}: {escape(label)}</title></rect>'
+            f'fill="{colour}"><title>{_plain(bar.label)}: {escape(label)}</title></rect>'
             f'<text class="value" x="{_LABEL_WIDTH + _PLOT_WIDTH + 6}" y="{y + 17}">'
             f"{escape(label)}</text></g>"
         )

@@ -1,0 +1,96 @@
+"""The demand waterfall: stage entries, cohort conversion and days between stages."""
+
+from __future__ import annotations
+
+import itertools
+
+import duckdb
+
+from orchestration.reporting.model import Block, Label, fetch, percent, region_filter
+from orchestration.reporting.svg import Bar, bar_chart
+
+
+def _stage_names(con: duckdb.DuckDBPyConnection) -> dict[str, Label]:
+    """Stage names as the company's stage seed spells them, for the stages people stand in now;
+    other stages show their code."""
+    rows = fetch(
+        con,
+        "select distinct current_stage_code, current_stage_name_en, current_stage_name_ja "
+        "from lifecycle.dim_person_lifecycle",
+    )
+    return {code: Label(en, ja) for code, en, ja in rows}
+
+
+def waterfall(con: duckdb.DuckDBPyConnection, region: str | None) -> list[Block]:
+    where, parameters = region_filter(region, column="persons.geo_region")
+    entries = fetch(
+        con,
+        f"""
+        select
+            transitions.stage_code,
+            min(transitions.stage_order),
+            count(*),
+            count(distinct transitions.person_id)
+        from lifecycle.fct_stage_transitions as transitions
+        left join core.dim_person as persons
+            on transitions.person_id = persons.person_id
+        where transitions.stage_kind in ('funnel', 'outcome') and {where}
+        group by transitions.stage_code
+        order by min(transitions.stage_order)
+        """,
+        parameters,
+    )
+    where, parameters = region_filter(region)
+    conversion = {
+        (from_code, to_code): (reached, entered, mean_days)
+        for from_code, to_code, reached, entered, mean_days in fetch(
+            con,
+            f"""
+            select
+                from_stage_code,
+                to_stage_code,
+                sum(reached_count),
+                sum(entered_count),
+                sum(avg_days_to_reach * observed_pair_count) / nullif(sum(observed_pair_count), 0)
+            from lifecycle.rpt_stage_velocity
+            where {where}
+            group by from_stage_code, to_stage_code
+            """,
+            parameters,
+        )
+    }
+    names = _stage_names(con)
+
+    def name(code: str) -> Label:
+        return names.get(code, Label(code, code))
+
+    bars = [Bar(name(code), count, f"({people:,} people)") for code, _, count, people in entries]
+    conversions, days = [], []
+    for (from_code, *_), (to_code, *_) in itertools.pairwise(entries):
+        reached, entered, mean_days = conversion.get((from_code, to_code), (0, 0, None))
+        step = Label(
+            f"{name(from_code).en} → {name(to_code).en}", f"{name(from_code).ja} → {name(to_code).ja}"
+        )
+        conversions.append(Bar(step, reached / entered if entered else 0.0, f"{reached:,}/{entered:,}"))
+        if mean_days is not None:
+            days.append(Bar(step, mean_days))
+    entries_title = Label("Stage entries", "ステージ到達数")
+    conversion_title = Label("Cohort conversion to the next stage", "次ステージへのコホート転換率")
+    velocity = Label("Mean days to the next stage", "次ステージまでの平均日数")
+    return [
+        Block(
+            entries_title,
+            bar_chart("waterfall", entries_title.both(), bars, empty_message="no stage entries"),
+        ),
+        Block(
+            conversion_title,
+            bar_chart(
+                "conversion",
+                conversion_title.both(),
+                conversions,
+                value_format=percent,
+                empty_message="no cohorts",
+            ),
+        ),
+        Block(velocity, bar_chart("velocity", velocity.both(), days, value_format=lambda v: f"{v:,.1f} d")),
+    ]
