@@ -1,0 +1,424 @@
+{#- Every piece of evidence that a person reached a stage, per person, with its event time and
+    where it came from: Salesforce lead statuses (the creation status and every LeadHistory
+    change), HubSpot lifecycle-stage and lead-status history, the score's first MQL-threshold
+    crossing, the first hand-raise touchpoint, and opportunities and deals (created, closed,
+    reopened after a close). Source values become stage codes through seed
+    lifecycle_source_mappings ('*' maps any other value of a field). A lead and the contact it
+    was converted to are one person (bridge_person_records), so the contact's opportunity
+    continues the lead's history. Nothing is decided here: int_person_stages_sequenced orders the
+    signals into a path. -#}
+
+with
+
+bridge as (
+
+    select
+        source_system,
+        source_object,
+        source_record_id,
+        person_id
+    from {{ ref('bridge_person_records') }}
+
+),
+
+mappings as (
+
+    select
+        source_system,
+        source_field,
+        source_value,
+        stage_code,
+        reason_code
+    from {{ ref('lifecycle_source_mappings') }}
+
+),
+
+lead_status_changes as (
+
+    select
+        lead_history_id,
+        lead_id,
+        old_value,
+        new_value,
+        created_at,
+        row_number() over (partition by lead_id order by created_at, lead_history_id) as change_number
+    from {{ ref('stg_salesforce__lead_history') }}
+    where field_name = 'Status'
+
+),
+
+lead_statuses as (
+
+    select
+        lead_id as source_record_id,
+        lead_history_id as source_event_id,
+        new_value as source_value,
+        created_at as occurred_at,
+        'salesforce_lead_history' as source_of_truth
+    from lead_status_changes
+
+    union all
+
+    -- the status a lead was created with: the old value of its first change (the lead row holds
+    -- only the newest status), or its status when it never changed
+    select
+        leads.lead_id as source_record_id,
+        leads.lead_id as source_event_id,
+        coalesce(first_changes.old_value, leads.lead_status) as source_value,
+        leads.created_at as occurred_at,
+        'salesforce_lead' as source_of_truth
+    from {{ ref('stg_salesforce__lead') }} as leads
+    left join lead_status_changes as first_changes
+        on
+            leads.lead_id = first_changes.lead_id
+            and first_changes.change_number = 1
+
+),
+
+salesforce_opportunity_persons as (
+
+    select
+        contact_roles.opportunity_id,
+        bridge.person_id
+    from {{ ref('stg_salesforce__opportunity_contact_role') }} as contact_roles
+    inner join bridge
+        on
+            bridge.source_system = 'salesforce'
+            and bridge.source_object = 'contact'
+            and contact_roles.contact_id = bridge.source_record_id
+
+    union
+
+    select
+        leads.converted_opportunity_id as opportunity_id,
+        bridge.person_id
+    from {{ ref('stg_salesforce__lead') }} as leads
+    inner join bridge
+        on
+            bridge.source_system = 'salesforce'
+            and bridge.source_object = 'lead'
+            and leads.lead_id = bridge.source_record_id
+    where leads.converted_opportunity_id is not null
+
+),
+
+salesforce_opportunity_stages as (
+
+    select
+        history.opportunity_id,
+        history.opportunity_history_id as source_event_id,
+        history.stage_name as source_value,
+        history.created_at as occurred_at
+    from {{ ref('stg_salesforce__opportunity_history') }} as history
+
+    union all
+
+    -- an opportunity delivered without history: its creation, and its stage at the close date
+    select
+        opportunities.opportunity_id,
+        opportunities.opportunity_id as source_event_id,
+        null as source_value,
+        opportunities.created_at as occurred_at
+    from {{ ref('stg_salesforce__opportunity') }} as opportunities
+    where not exists (
+        select 1
+        from {{ ref('stg_salesforce__opportunity_history') }} as known_history
+        where known_history.opportunity_id = opportunities.opportunity_id
+    )
+
+    union all
+
+    select
+        opportunities.opportunity_id,
+        {{ dbt.concat(['opportunities.opportunity_id', "':closed'"]) }} as source_event_id,
+        opportunities.stage_name as source_value,
+        cast(opportunities.close_date as {{ dbt.type_timestamp() }}) as occurred_at
+    from {{ ref('stg_salesforce__opportunity') }} as opportunities
+    where
+        opportunities.is_closed
+        and not exists (
+            select 1
+            from {{ ref('stg_salesforce__opportunity_history') }} as known_history
+            where known_history.opportunity_id = opportunities.opportunity_id
+        )
+
+),
+
+hubspot_deal_stages as (
+
+    select
+        deal_id,
+        first_associated_contact_id,
+        owner_id,
+        deal_id as source_event_id,
+        null as source_value,
+        created_at as occurred_at
+    from {{ ref('stg_hubspot__deals') }}
+
+    union all
+
+    -- deals keep no stage history: a closed deal's stage counts at its close date
+    select
+        deal_id,
+        first_associated_contact_id,
+        owner_id,
+        {{ dbt.concat(['deal_id', "':closed'"]) }} as source_event_id,
+        deal_stage as source_value,
+        cast(close_date as {{ dbt.type_timestamp() }}) as occurred_at
+    from {{ ref('stg_hubspot__deals') }}
+    where close_date is not null
+
+),
+
+first_touches as (
+
+    select
+        touchpoints.person_id,
+        touchpoints.touchpoint_id,
+        touchpoints.event_type,
+        touchpoints.occurred_at,
+        row_number() over (
+            partition by touchpoints.person_id
+            order by touchpoints.occurred_at, touchpoints.touchpoint_id
+        ) as touch_number
+    from {{ ref('fct_touchpoints') }} as touchpoints
+    inner join mappings
+        on
+            mappings.source_system = 'touchpoint'
+            and mappings.source_field = 'event_type'
+            and touchpoints.event_type = mappings.source_value
+
+),
+
+score_crossings as (
+
+    select
+        person_id,
+        lead_score_id,
+        mql_at
+    from {{ ref('fct_lead_scores') }}
+    where valid_from = mql_at
+
+),
+
+signals as (
+
+    select
+        bridge.person_id,
+        'salesforce' as source_system,
+        'lead_status' as source_field,
+        lead_statuses.source_value,
+        lead_statuses.occurred_at,
+        lead_statuses.source_of_truth,
+        lead_statuses.source_record_id,
+        lead_statuses.source_event_id,
+        cast(null as {{ dbt.type_string() }}) as opportunity_id,
+        cast(null as {{ dbt.type_string() }}) as owner_id
+    from lead_statuses
+    inner join bridge
+        on
+            bridge.source_system = 'salesforce'
+            and bridge.source_object = 'lead'
+            and lead_statuses.source_record_id = bridge.source_record_id
+
+    union all
+
+    select
+        bridge.person_id,
+        'hubspot' as source_system,
+        history.property_name as source_field,
+        history.property_value as source_value,
+        history.changed_at as occurred_at,
+        case
+            when history.property_name = 'lifecyclestage' then 'hubspot_lifecycle_history'
+            else 'hubspot_lead_status_history'
+        end as source_of_truth,
+        history.contact_id as source_record_id,
+        history.property_history_id as source_event_id,
+        null as opportunity_id,
+        null as owner_id
+    from {{ ref('stg_hubspot__contact_property_history') }} as history
+    inner join bridge
+        on
+            bridge.source_system = 'hubspot'
+            and bridge.source_object = 'contacts'
+            and history.contact_id = bridge.source_record_id
+
+    union all
+
+    select
+        persons.person_id,
+        'salesforce' as source_system,
+        'opportunity_stage' as source_field,
+        stages.source_value,
+        stages.occurred_at,
+        'salesforce_opportunity' as source_of_truth,
+        opportunities.opportunity_id as source_record_id,
+        stages.source_event_id,
+        opportunities.opportunity_id,
+        opportunities.owner_id
+    from salesforce_opportunity_stages as stages
+    inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
+        on stages.opportunity_id = opportunities.opportunity_id
+    inner join salesforce_opportunity_persons as persons
+        on stages.opportunity_id = persons.opportunity_id
+
+    union all
+
+    select
+        bridge.person_id,
+        'hubspot' as source_system,
+        'dealstage' as source_field,
+        deals.source_value,
+        deals.occurred_at,
+        'hubspot_deal' as source_of_truth,
+        deals.deal_id as source_record_id,
+        deals.source_event_id,
+        deals.deal_id as opportunity_id,
+        deals.owner_id
+    from hubspot_deal_stages as deals
+    inner join bridge
+        on
+            bridge.source_system = 'hubspot'
+            and bridge.source_object = 'contacts'
+            and deals.first_associated_contact_id = bridge.source_record_id
+
+    union all
+
+    select
+        person_id,
+        'touchpoint' as source_system,
+        'event_type' as source_field,
+        event_type as source_value,
+        occurred_at,
+        'first_touch' as source_of_truth,
+        touchpoint_id as source_record_id,
+        touchpoint_id as source_event_id,
+        null as opportunity_id,
+        null as owner_id
+    from first_touches
+    where touch_number = 1
+
+    union all
+
+    select
+        person_id,
+        'scoring' as source_system,
+        'mql_threshold' as source_field,
+        'crossed' as source_value,
+        mql_at as occurred_at,
+        'score_threshold' as source_of_truth,
+        lead_score_id as source_record_id,
+        lead_score_id as source_event_id,
+        null as opportunity_id,
+        null as owner_id
+    from score_crossings
+
+),
+
+mapped as (
+
+    select
+        signals.*,
+        coalesce(exact_mappings.stage_code, any_value_mappings.stage_code) as stage_code,
+        coalesce(exact_mappings.reason_code, any_value_mappings.reason_code) as mapped_reason_code,
+        exact_mappings.stage_code is not null as is_exact_mapping
+    from signals
+    left join mappings as exact_mappings
+        on
+            signals.source_system = exact_mappings.source_system
+            and signals.source_field = exact_mappings.source_field
+            and signals.source_value = exact_mappings.source_value
+    left join mappings as any_value_mappings
+        on
+            signals.source_system = any_value_mappings.source_system
+            and signals.source_field = any_value_mappings.source_field
+            and any_value_mappings.source_value = '*'
+    where signals.occurred_at is not null
+
+),
+
+-- an opportunity's rows: its first is the creation, an explicitly mapped (closed) stage is a close,
+-- and an open stage right after a close is a reopening; other stage steps move no waterfall stage
+opportunity_steps as (
+
+    select
+        mapped.*,
+        row_number() over (
+            partition by mapped.person_id, mapped.source_of_truth, mapped.opportunity_id
+            order by mapped.occurred_at, mapped.source_event_id
+        ) as step_number,
+        lag(mapped.is_exact_mapping) over (
+            partition by mapped.person_id, mapped.source_of_truth, mapped.opportunity_id
+            order by mapped.occurred_at, mapped.source_event_id
+        ) as follows_close
+    from mapped
+    where mapped.opportunity_id is not null
+
+),
+
+labelled as (
+
+    select
+        person_id,
+        stage_code,
+        occurred_at,
+        source_of_truth,
+        source_system,
+        source_field,
+        source_value,
+        source_record_id,
+        source_event_id,
+        opportunity_id,
+        owner_id,
+        mapped_reason_code
+    from mapped
+    where opportunity_id is null and stage_code is not null
+
+    union all
+
+    select
+        person_id,
+        stage_code,
+        occurred_at,
+        case
+            when step_number = 1 then 'opportunity_created'
+            when is_exact_mapping then 'opportunity_closed'
+            else 'opportunity_reopened'
+        end as source_of_truth,
+        source_system,
+        source_field,
+        source_value,
+        source_record_id,
+        source_event_id,
+        opportunity_id,
+        owner_id,
+        mapped_reason_code
+    from opportunity_steps
+    where
+        stage_code is not null
+        and (step_number = 1 or is_exact_mapping or follows_close)
+
+),
+
+final as (
+
+    select
+        {{ surrogate_key(['person_id', 'source_of_truth', 'source_event_id', 'stage_code']) }} as stage_signal_id,
+        person_id,
+        stage_code,
+        occurred_at,
+        source_of_truth,
+        source_system,
+        source_field,
+        source_value,
+        source_record_id,
+        source_event_id,
+        opportunity_id,
+        owner_id,
+        mapped_reason_code
+    from labelled
+
+)
+
+select * from final
