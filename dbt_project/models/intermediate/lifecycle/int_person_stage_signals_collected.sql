@@ -121,10 +121,10 @@ salesforce_opportunity_stages as (
         opportunities.created_at as occurred_at
     from {{ ref('stg_salesforce__opportunity') }} as opportunities
     where not exists (
-        select 1
-        from {{ ref('stg_salesforce__opportunity_history') }} as known_history
-        where known_history.opportunity_id = opportunities.opportunity_id
-    )
+            select 1
+            from {{ ref('stg_salesforce__opportunity_history') }} as known_history
+            where known_history.opportunity_id = opportunities.opportunity_id
+        )
 
     union all
 
@@ -250,18 +250,18 @@ signals as (
         persons.person_id,
         'salesforce' as source_system,
         'opportunity_stage' as source_field,
-        stages.source_value,
-        stages.occurred_at,
+        opportunity_stages.source_value,
+        opportunity_stages.occurred_at,
         'salesforce_opportunity' as source_of_truth,
         opportunities.opportunity_id as source_record_id,
-        stages.source_event_id,
+        opportunity_stages.source_event_id,
         opportunities.opportunity_id,
         opportunities.owner_id
-    from salesforce_opportunity_stages as stages
+    from salesforce_opportunity_stages as opportunity_stages
     inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
-        on stages.opportunity_id = opportunities.opportunity_id
+        on opportunity_stages.opportunity_id = opportunities.opportunity_id
     inner join salesforce_opportunity_persons as persons
-        on stages.opportunity_id = persons.opportunity_id
+        on opportunity_stages.opportunity_id = persons.opportunity_id
 
     union all
 

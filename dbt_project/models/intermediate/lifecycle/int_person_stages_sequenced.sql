@@ -80,7 +80,9 @@ compared as (
 
     select
         ordered.*,
-        lag(stage_code) over (partition by person_id order by signal_number) as previous_signal_stage_code
+        lag(ordered.stage_code)
+            over (partition by ordered.person_id order by ordered.signal_number)
+            as previous_signal_stage_code
     from ordered
 
 ),
@@ -89,13 +91,13 @@ cycled as (
 
     select
         compared.*,
-        cast(1 + coalesce(sum(case when ends_cycle then 1 else 0 end) over (
-            partition by person_id
-            order by signal_number
+        cast(1 + coalesce(sum(case when compared.ends_cycle then 1 else 0 end) over (
+            partition by compared.person_id
+            order by compared.signal_number
             rows between unbounded preceding and 1 preceding
         ), 0) as {{ dbt.type_int() }}) as cycle_number
     from compared
-    where previous_signal_stage_code is null or previous_signal_stage_code <> stage_code
+    where compared.previous_signal_stage_code is null or compared.previous_signal_stage_code <> compared.stage_code
 
 ),
 
@@ -103,9 +105,9 @@ progressed as (
 
     select
         cycled.*,
-        max(case when stage_kind <> 'exit' then stage_order end) over (
-            partition by person_id, cycle_number
-            order by signal_number
+        max(case when cycled.stage_kind <> 'exit' then cycled.stage_order end) over (
+            partition by cycled.person_id, cycled.cycle_number
+            order by cycled.signal_number
             rows between unbounded preceding and 1 preceding
         ) as reached_order
     from cycled
@@ -188,8 +190,8 @@ entries as (
         on
             skipped.infer_when_skipped
             and skipped.stage_kind = 'funnel'
-            and skipped.stage_order > baselined.inferred_above_order
-            and skipped.stage_order < baselined.stage_order
+            and baselined.inferred_above_order < skipped.stage_order
+            and baselined.stage_order > skipped.stage_order
     where baselined.stage_kind <> 'exit'
 
 ),
@@ -199,8 +201,8 @@ numbered as (
     select
         entries.*,
         row_number() over (
-            partition by person_id
-            order by entered_at, signal_number, stage_order
+            partition by entries.person_id
+            order by entries.entered_at, entries.signal_number, entries.stage_order
         ) as entry_number
     from entries
 
@@ -210,11 +212,13 @@ sequenced as (
 
     select
         numbered.*,
-        lag(stage_code) over (partition by person_id order by entry_number) as from_stage_code,
-        lead(entered_at) over (partition by person_id order by entry_number) as exited_at,
+        lag(numbered.stage_code)
+            over (partition by numbered.person_id order by numbered.entry_number)
+            as from_stage_code,
+        lead(numbered.entered_at) over (partition by numbered.person_id order by numbered.entry_number) as exited_at,
         row_number() over (
-            partition by person_id, cycle_number, is_inferred
-            order by entry_number
+            partition by numbered.person_id, numbered.cycle_number, numbered.is_inferred
+            order by numbered.entry_number
         ) as observed_number
     from numbered
 

@@ -71,10 +71,10 @@ person_states as (
         on persons.person_id = active_persons.person_id
     left join {{ ref('dim_person_lifecycle') }} as milestones
         on persons.person_id = milestones.person_id
-    left join {{ ref('lifecycle_stages') }} as stages
-        on milestones.current_stage_code = stages.stage_code
+    left join {{ ref('lifecycle_stages') }} as stage_model
+        on milestones.current_stage_code = stage_model.stage_code
     left join demand_unit_stages
-        on stages.demand_unit_stage = demand_unit_stages.demand_unit_stage
+        on stage_model.demand_unit_stage = demand_unit_stages.demand_unit_stage
     where persons.account_id is not null
 
 ),

@@ -50,7 +50,7 @@ pairs as (
         later_stages.stage_order as to_stage_order
     from transitions as cohort
     inner join later_stages
-        on later_stages.stage_order > cohort.stage_order
+        on cohort.stage_order < later_stages.stage_order
     where cohort.stage_kind = 'funnel'
 
 ),
@@ -61,7 +61,8 @@ reached as (
         pairs.*,
         reached_entries.entered_at as to_entered_at,
         reached_entries.is_inferred as to_is_inferred,
-        {{ dbt.datediff('pairs.from_entered_at', 'reached_entries.entered_at', 'second') }} / 86400.0 as days_to_reach
+        {{ dbt.datediff('pairs.from_entered_at', 'reached_entries.entered_at', 'second') }}
+            as seconds_to_reach
     from pairs
     left join transitions as reached_entries
         on
@@ -77,7 +78,7 @@ observed as (
         reached.*,
         case
             when reached.to_entered_at is not null and not reached.from_is_inferred and not reached.to_is_inferred
-                then reached.days_to_reach
+                then reached.seconds_to_reach / 86400.0
         end as observed_days_to_reach
     from reached
 
