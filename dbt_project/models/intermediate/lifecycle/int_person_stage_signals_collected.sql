@@ -5,7 +5,8 @@
     reopened after a close). Source values become stage codes through seed
     lifecycle_source_mappings ('*' maps any other value of a field). A lead and the contact it
     was converted to are one person (bridge_person_records), so the contact's opportunity
-    continues the lead's history. Nothing is decided here: int_person_stages_sequenced orders the
+    continues the lead's history. Owners: a lead status carries the lead's owner at that time
+    (LeadHistory Owner changes), an opportunity or deal its owner. Nothing is decided here: int_person_stages_sequenced orders the
     signals into a path. -#}
 
 with
@@ -72,6 +73,60 @@ lead_statuses as (
         on
             leads.lead_id = first_changes.lead_id
             and first_changes.change_number = 1
+
+),
+
+lead_owner_changes as (
+
+    select
+        lead_history_id,
+        lead_id,
+        old_value,
+        new_value,
+        created_at,
+        row_number() over (partition by lead_id order by created_at, lead_history_id) as change_number
+    from {{ ref('stg_salesforce__lead_history') }}
+    where field_name = 'Owner'
+
+),
+
+-- the lead's owner when its status changed: the newest owner change by then, else the owner
+-- before the first change, else (never changed) the lead's owner
+status_owner_changes as (
+
+    select
+        lead_statuses.source_record_id,
+        lead_statuses.source_event_id,
+        max(lead_owner_changes.change_number) as change_number
+    from lead_statuses
+    inner join lead_owner_changes
+        on
+            lead_statuses.source_record_id = lead_owner_changes.lead_id
+            and lead_statuses.occurred_at >= lead_owner_changes.created_at
+    group by lead_statuses.source_record_id, lead_statuses.source_event_id
+
+),
+
+lead_status_owners as (
+
+    select
+        lead_statuses.*,
+        coalesce(owners_then.new_value, first_owner_changes.old_value, leads.owner_id) as owner_id
+    from lead_statuses
+    inner join {{ ref('stg_salesforce__lead') }} as leads
+        on lead_statuses.source_record_id = leads.lead_id
+    left join status_owner_changes
+        on
+            lead_statuses.source_record_id = status_owner_changes.source_record_id
+            and lead_statuses.source_event_id = status_owner_changes.source_event_id
+    left join lead_owner_changes as owners_then
+        on
+            status_owner_changes.source_record_id = owners_then.lead_id
+            and status_owner_changes.change_number = owners_then.change_number
+    left join lead_owner_changes as first_owner_changes
+        on
+            lead_statuses.source_record_id = first_owner_changes.lead_id
+            and first_owner_changes.change_number = 1
 
 ),
 
@@ -207,19 +262,19 @@ signals as (
         bridge.person_id,
         'salesforce' as source_system,
         'lead_status' as source_field,
-        lead_statuses.source_value,
-        lead_statuses.occurred_at,
-        lead_statuses.source_of_truth,
-        lead_statuses.source_record_id,
-        lead_statuses.source_event_id,
+        lead_status_owners.source_value,
+        lead_status_owners.occurred_at,
+        lead_status_owners.source_of_truth,
+        lead_status_owners.source_record_id,
+        lead_status_owners.source_event_id,
         cast(null as {{ dbt.type_string() }}) as opportunity_id,
-        cast(null as {{ dbt.type_string() }}) as owner_id
-    from lead_statuses
+        lead_status_owners.owner_id
+    from lead_status_owners
     inner join bridge
         on
             bridge.source_system = 'salesforce'
             and bridge.source_object = 'lead'
-            and lead_statuses.source_record_id = bridge.source_record_id
+            and lead_status_owners.source_record_id = bridge.source_record_id
 
     union all
 
