@@ -1,13 +1,12 @@
 {#- Every piece of evidence that a person reached a stage, per person, with its event time and
     where it came from: Salesforce lead statuses (the creation status and every LeadHistory
     change), HubSpot lifecycle-stage and lead-status history, the score's first MQL-threshold
-    crossing, the first hand-raise touchpoint, and opportunities and deals (created, closed,
-    reopened after a close). Source values become stage codes through seed
-    lifecycle_source_mappings ('*' maps any other value of a field). A lead and the contact it
-    was converted to are one person (bridge_person_records), so the contact's opportunity
-    continues the lead's history. Owners: a lead status carries the lead's owner at that time
-    (LeadHistory Owner changes), an opportunity or deal its owner. Nothing is decided here: int_person_stages_sequenced orders the
-    signals into a path. -#}
+    crossing, the first hand-raise touchpoint, and the opportunity and deal stages of
+    int_person_opportunity_stages_collected (created, closed, reopened). Source values become
+    stage codes through seed lifecycle_source_mappings. A lead and the contact it was converted
+    to are one person (bridge_person_records), so the contact's opportunity continues the lead's
+    history. A lead status carries the lead's owner at that time (LeadHistory Owner changes).
+    Nothing is decided here: int_person_stages_sequenced orders the signals into a path. -#}
 
 with
 
@@ -130,101 +129,6 @@ lead_status_owners as (
 
 ),
 
-salesforce_opportunity_persons as (
-
-    select
-        contact_roles.opportunity_id,
-        bridge.person_id
-    from {{ ref('stg_salesforce__opportunity_contact_role') }} as contact_roles
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'contact'
-            and contact_roles.contact_id = bridge.source_record_id
-
-    union
-
-    select
-        leads.converted_opportunity_id as opportunity_id,
-        bridge.person_id
-    from {{ ref('stg_salesforce__lead') }} as leads
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'lead'
-            and leads.lead_id = bridge.source_record_id
-    where leads.converted_opportunity_id is not null
-
-),
-
-salesforce_opportunity_stages as (
-
-    select
-        history.opportunity_id,
-        history.opportunity_history_id as source_event_id,
-        history.stage_name as source_value,
-        history.created_at as occurred_at
-    from {{ ref('stg_salesforce__opportunity_history') }} as history
-
-    union all
-
-    -- an opportunity delivered without history: its creation, and its stage at the close date
-    select
-        opportunities.opportunity_id,
-        opportunities.opportunity_id as source_event_id,
-        null as source_value,
-        opportunities.created_at as occurred_at
-    from {{ ref('stg_salesforce__opportunity') }} as opportunities
-    where not exists (
-            select 1
-            from {{ ref('stg_salesforce__opportunity_history') }} as known_history
-            where known_history.opportunity_id = opportunities.opportunity_id
-        )
-
-    union all
-
-    select
-        opportunities.opportunity_id,
-        {{ dbt.concat(['opportunities.opportunity_id', "':closed'"]) }} as source_event_id,
-        opportunities.stage_name as source_value,
-        cast(opportunities.close_date as {{ dbt.type_timestamp() }}) as occurred_at
-    from {{ ref('stg_salesforce__opportunity') }} as opportunities
-    where
-        opportunities.is_closed
-        and not exists (
-            select 1
-            from {{ ref('stg_salesforce__opportunity_history') }} as known_history
-            where known_history.opportunity_id = opportunities.opportunity_id
-        )
-
-),
-
-hubspot_deal_stages as (
-
-    select
-        deal_id,
-        first_associated_contact_id,
-        owner_id,
-        deal_id as source_event_id,
-        null as source_value,
-        created_at as occurred_at
-    from {{ ref('stg_hubspot__deals') }}
-
-    union all
-
-    -- deals keep no stage history: a closed deal's stage counts at its close date
-    select
-        deal_id,
-        first_associated_contact_id,
-        owner_id,
-        {{ dbt.concat(['deal_id', "':closed'"]) }} as source_event_id,
-        deal_stage as source_value,
-        cast(close_date as {{ dbt.type_timestamp() }}) as occurred_at
-    from {{ ref('stg_hubspot__deals') }}
-    where close_date is not null
-
-),
-
 first_touches as (
 
     select
@@ -302,45 +206,6 @@ signals as (
     union all
 
     select
-        persons.person_id,
-        'salesforce' as source_system,
-        'opportunity_stage' as source_field,
-        opportunity_stages.source_value,
-        opportunity_stages.occurred_at,
-        'salesforce_opportunity' as source_of_truth,
-        opportunities.opportunity_id as source_record_id,
-        opportunity_stages.source_event_id,
-        opportunities.opportunity_id,
-        opportunities.owner_id
-    from salesforce_opportunity_stages as opportunity_stages
-    inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
-        on opportunity_stages.opportunity_id = opportunities.opportunity_id
-    inner join salesforce_opportunity_persons as persons
-        on opportunity_stages.opportunity_id = persons.opportunity_id
-
-    union all
-
-    select
-        bridge.person_id,
-        'hubspot' as source_system,
-        'dealstage' as source_field,
-        deals.source_value,
-        deals.occurred_at,
-        'hubspot_deal' as source_of_truth,
-        deals.deal_id as source_record_id,
-        deals.source_event_id,
-        deals.deal_id as opportunity_id,
-        deals.owner_id
-    from hubspot_deal_stages as deals
-    inner join bridge
-        on
-            bridge.source_system = 'hubspot'
-            and bridge.source_object = 'contacts'
-            and deals.first_associated_contact_id = bridge.source_record_id
-
-    union all
-
-    select
         person_id,
         'touchpoint' as source_system,
         'event_type' as source_field,
@@ -376,8 +241,7 @@ mapped as (
     select
         signals.*,
         coalesce(exact_mappings.stage_code, any_value_mappings.stage_code) as stage_code,
-        coalesce(exact_mappings.reason_code, any_value_mappings.reason_code) as mapped_reason_code,
-        exact_mappings.stage_code is not null as is_exact_mapping
+        coalesce(exact_mappings.reason_code, any_value_mappings.reason_code) as mapped_reason_code
     from signals
     left join mappings as exact_mappings
         on
@@ -390,25 +254,6 @@ mapped as (
             and signals.source_field = any_value_mappings.source_field
             and any_value_mappings.source_value = '*'
     where signals.occurred_at is not null
-
-),
-
--- an opportunity's rows: its first is the creation, an explicitly mapped (closed) stage is a close,
--- and an open stage right after a close is a reopening; other stage steps move no waterfall stage
-opportunity_steps as (
-
-    select
-        mapped.*,
-        row_number() over (
-            partition by mapped.person_id, mapped.source_of_truth, mapped.opportunity_id
-            order by mapped.occurred_at, mapped.source_event_id
-        ) as step_number,
-        lag(mapped.is_exact_mapping) over (
-            partition by mapped.person_id, mapped.source_of_truth, mapped.opportunity_id
-            order by mapped.occurred_at, mapped.source_event_id
-        ) as follows_close
-    from mapped
-    where mapped.opportunity_id is not null
 
 ),
 
@@ -428,7 +273,7 @@ labelled as (
         owner_id,
         mapped_reason_code
     from mapped
-    where opportunity_id is null and stage_code is not null
+    where stage_code is not null
 
     union all
 
@@ -436,11 +281,7 @@ labelled as (
         person_id,
         stage_code,
         occurred_at,
-        case
-            when step_number = 1 then 'opportunity_created'
-            when is_exact_mapping then 'opportunity_closed'
-            else 'opportunity_reopened'
-        end as source_of_truth,
+        source_of_truth,
         source_system,
         source_field,
         source_value,
@@ -449,10 +290,7 @@ labelled as (
         opportunity_id,
         owner_id,
         mapped_reason_code
-    from opportunity_steps
-    where
-        stage_code is not null
-        and (step_number = 1 or is_exact_mapping or follows_close)
+    from {{ ref('int_person_opportunity_stages_collected') }}
 
 ),
 
