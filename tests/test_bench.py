@@ -35,6 +35,7 @@ def test_intermediate_models_count_by_their_folder_others_by_their_top_folder():
     assert layer_of(["leadflow", "staging", "salesforce", "stg_x"], "model") == "staging"
     assert layer_of(["leadflow", "marts", "lifecycle", "fct_x"], "model") == "marts"
     assert layer_of(["leadflow", "staging", "salesforce", "not_null_x"], "test") == "tests"
+    assert layer_of(["leadflow", "staging", "salesforce", "stg_x", "t"], "unit_test") == "unit tests"
 
 
 def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: Path):

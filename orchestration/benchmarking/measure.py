@@ -149,11 +149,11 @@ def step_seconds(dagster_home: Path, run_id: str) -> dict[str, float]:
 
 
 def layer_of(fqn: list[str], resource_type: str) -> str:
-    """The layer a dbt node counts in: tests apart; intermediate models by their folder
+    """The layer a dbt node counts in: data tests and unit tests apart; intermediate models by their folder
     (identity, profiles, touchpoints, scoring...), other models by their top folder (staging,
     marts), so new folders show up as new layers."""
     if resource_type != "model":
-        return "tests"
+        return "unit tests" if resource_type == "unit_test" else "tests"
     folders = fqn[1:-1]
     if not folders:
         return "other"

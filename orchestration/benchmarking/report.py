@@ -16,6 +16,7 @@ from orchestration.evaluation.benchmarks import split_section, write_section
 HEADING = "## Pipeline"
 # Known layers in pipeline order; a folder not listed (a new one) follows them, tests come last.
 _LAYER_ORDER = ("staging", "identity", "profiles", "touchpoints", "scoring", "lifecycle", "marts")
+_TESTS = ("tests", "unit tests")
 _INTRO = """\
 `leadflow bench --people N` (`orchestration/benchmarking/`) generates N people into its own
 folder (data/bench/N), then times, each in a fresh process:
@@ -24,8 +25,9 @@ folder (data/bench/N), then times, each in a fresh process:
   typing, no lineage): the least any load of these extracts costs;
 - full: `leadflow run` (the daily_refresh job) on an empty warehouse: raw load, `dbt build`
   (models and their tests), publish. Layer figures are dbt's run time of the models in each
-  folder (intermediate models by their own folder) and of the tests, summed over dbt's two
-  threads, so they add up to more than the dbt step's wall time;
+  folder (intermediate models by their own folder), of the data tests and of the unit tests
+  (which read no data, so they cost the same at any size), summed over dbt's two threads, so
+  they add up to more than the dbt step's wall time;
 - incremental: `leadflow run` again after one more day of extracts
   (`leadflow generate --delta-day`: about 1/365 of the activities, new leads, changed leads).
 
@@ -39,8 +41,8 @@ records resolved (`core.bridge_person_records`), activities the rows of the acti
 def _layers(results: list[dict[str, Any]]) -> list[str]:
     seen = {layer for result in results for layer in result["full"]["layers"]}
     known = [layer for layer in _LAYER_ORDER if layer in seen]
-    others = sorted(seen - set(_LAYER_ORDER) - {"tests"})
-    return known + others + (["tests"] if "tests" in seen else [])
+    others = sorted(seen - set(_LAYER_ORDER) - set(_TESTS))
+    return known + others + [tests for tests in _TESTS if tests in seen]
 
 
 def _time(seconds: float | None, floor: float) -> str:
@@ -88,7 +90,7 @@ def render(results: list[dict[str, Any]]) -> list[str]:
         "people",
         "source records",
         "activities",
-        "touchpoints",
+        "touchpoint rows",
         "floor",
         "load",
         *layers,
