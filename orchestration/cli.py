@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import shlex
 import shutil
@@ -26,6 +27,12 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     landing = Path(args.landing) if args.landing else settings.landing_dir()
     truth = Path(args.truth) if args.truth else settings.ground_truth_dir()
+    if args.delta_day:
+        from orchestration.generator.delta import generate_delta
+
+        delta = generate_delta(landing, args.delta_day, seed=args.seed, share=args.delta_share)
+        print(f"generated {sum(delta.rows.values()):,} rows of {delta.day} in {len(delta.files)} files")
+        return 0
     if args.if_empty and not _landing_is_empty(landing):
         print(f"landing folder {landing} already has extracts; not generating")
         return 0
@@ -127,6 +134,20 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 1 if evaluation.leadflow.failures() else 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    from orchestration.benchmarking.report import write_results
+    from orchestration.benchmarking.run import bench, default_dir
+
+    root = Path(args.dir) if args.dir else default_dir(args.people)
+    result = bench(args.people, args.seed, root)
+    print(json.dumps(result, indent=2))
+    if args.write_benchmarks:
+        docs = settings.REPO_ROOT / "docs"
+        write_results(result, docs / "benchmarks" / "pipeline.json", docs / "benchmarks.md")
+        print(f"wrote {docs / 'benchmarks.md'} and {docs / 'benchmarks' / 'pipeline.json'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="leadflow", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -137,6 +158,15 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--landing", help="landing root (default: LEADFLOW_LANDING_DIR or data/landing)")
     generate.add_argument("--truth", help="ground-truth folder (default: data/ground_truth)")
     generate.add_argument("--if-empty", action="store_true", help="only when the landing folder is empty")
+    generate.add_argument(
+        "--delta-day",
+        type=datetime.date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="instead: add one day of new extracts to an already generated landing folder",
+    )
+    generate.add_argument(
+        "--delta-share", type=int, default=365, metavar="N", help="with --delta-day: 1 row in N is drawn"
+    )
     generate.set_defaults(handler=cmd_generate)
 
     run = commands.add_parser("run", help="run a Dagster job in process (default: daily_refresh)")
@@ -170,6 +200,23 @@ def build_parser() -> argparse.ArgumentParser:
         help="write the figures into the benchmarks file (default: docs/benchmarks.md)",
     )
     evaluate.set_defaults(handler=cmd_evaluate)
+
+    bench = commands.add_parser(
+        "bench",
+        help="time the pipeline at a size against the floor (DuckDB reading the extracts)",
+        description="Generates a sample into its own folder (reused while people and seed match), "
+        "measures the floor, a full daily_refresh run and an incremental run after one more day "
+        "of extracts: per-step and per-layer times, peak memory (docs/benchmarks.md).",
+    )
+    bench.add_argument("--people", type=int, default=SAMPLE_PEOPLE)
+    bench.add_argument("--seed", type=int, default=SAMPLE_SEED)
+    bench.add_argument("--dir", help="bench folder (default: data/bench/<people>)")
+    bench.add_argument(
+        "--write-benchmarks",
+        action="store_true",
+        help="add the figures to docs/benchmarks.md and docs/benchmarks/pipeline.json",
+    )
+    bench.set_defaults(handler=cmd_bench)
     return parser
 
 

@@ -114,6 +114,22 @@ def _render(rows: dict[tuple[str, str], list[str]], runs: dict[str, str]) -> lis
     return [*lines, ""]
 
 
+def split_section(path: Path, heading: str) -> tuple[list[str], list[str], list[str]]:
+    """The lines of `path` before the `heading` section, the section (empty when missing) and
+    the lines after it; a missing file starts as "# Benchmarks"."""
+    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks", ""]
+    start = next((i for i, line in enumerate(lines) if line.strip() == heading), None)
+    if start is None:
+        return ([*lines, ""] if lines and lines[-1].strip() else lines), [], []
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    return lines[:start], lines[start:end], lines[end:]
+
+
+def write_section(path: Path, before: list[str], section: list[str], after: list[str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join([*before, *section, *after]).rstrip("\n") + "\n", encoding="utf-8")
+
+
 def write_benchmark_section(
     path: Path,
     sample: str,
@@ -124,22 +140,10 @@ def write_benchmark_section(
     """Writes or replaces the "Identity resolution" section of `path` (created if missing),
     setting the rows of `sample` (one per method) and its `run` line (command and machine),
     keeping the other samples."""
-    lines = path.read_text(encoding="utf-8").splitlines() if path.exists() else ["# Benchmarks", ""]
-    start = next((i for i, line in enumerate(lines) if line.strip() == HEADING), None)
-    if start is None:
-        before, section, after = lines, [], []
-        if before and before[-1].strip():
-            before = [*before, ""]
-    else:
-        end = next(
-            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")),
-            len(lines),
-        )
-        before, section, after = lines[:start], lines[start:end], lines[end:]
+    before, section, after = split_section(path, HEADING)
     table, runs = _parse(section)
     for row in rows:
         table[(sample, row.report.method)] = _cells(sample, row)
     if run is not None:
         runs[sample] = run
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("\n".join([*before, *_render(table, runs), *after]).rstrip("\n") + "\n", encoding="utf-8")
+    write_section(path, before, _render(table, runs), after)

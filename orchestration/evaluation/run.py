@@ -53,7 +53,7 @@ class Evaluation:
     splink: SplinkResult | None
 
 
-def _generate(root: Path, people: int, seed: int) -> float | None:
+def generate_sample(root: Path, people: int, seed: int) -> float | None:
     from orchestration.generator import generate
 
     marker = root / _MARKER
@@ -88,7 +88,7 @@ def evaluate_sample(people: int, seed: int, root: Path, *, with_splink: bool) ->
     if with_splink:
         ensure_available()
     root.mkdir(parents=True, exist_ok=True)
-    generate_seconds = _generate(root, people, seed)
+    generate_seconds = generate_sample(root, people, seed)
     warehouse, work = root / "warehouse.duckdb", root / "work"
     for stale in (warehouse, warehouse.with_name(warehouse.name + ".wal")):
         stale.unlink(missing_ok=True)

@@ -1,0 +1,128 @@
+"""The "Pipeline" section of docs/benchmarks.md and its JSON, from `leadflow bench` results.
+
+The JSON keeps one result per size (a new bench of a size replaces the old one); the section is
+rendered from all of them, so the table always shows every size benched.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+from orchestration.evaluation.benchmarks import split_section, write_section
+
+HEADING = "## Pipeline"
+# Known layers in pipeline order; a folder not listed (a new one) follows them, tests come last.
+_LAYER_ORDER = ("staging", "identity", "profiles", "touchpoints", "scoring", "lifecycle", "marts")
+_TESTS = ("tests", "unit tests")
+_INTRO = """\
+`leadflow bench --people N` (`orchestration/benchmarking/`) generates N people into its own
+folder (data/bench/N), then times, each in a fresh process:
+
+- floor: DuckDB reading every landing file once into tables (`read_csv`/`read_json`, no
+  typing, no lineage): the least any load of these extracts costs;
+- full: `leadflow run` (the daily_refresh job) on an empty warehouse: raw load, `dbt build`
+  (models and their tests), publish. Layer figures are dbt's run time of the models in each
+  folder (intermediate models by their own folder), of the data tests and of the unit tests
+  (which read no data, so they cost the same at any size), summed over dbt's two threads, so
+  they add up to more than the dbt step's wall time;
+- incremental: `leadflow run` again after one more day of extracts
+  (`leadflow generate --delta-day`: about 1/365 of the activities, new leads, changed leads).
+
+Peak RSS is the largest summed resident memory of the run's process tree (Dagster, dbt and
+DuckDB). Each time is followed by its ratio to the floor. Source records are the person-bearing
+records resolved (`core.bridge_person_records`), activities the rows of the activity logs
+(Marketo activities, HubSpot email events), touchpoints the behavioural events of every source
+(`engagement.fct_touchpoints`). Results: `docs/benchmarks/pipeline.json`."""
+
+
+def _layers(results: list[dict[str, Any]]) -> list[str]:
+    seen = {layer for result in results for layer in result["full"]["layers"]}
+    known = [layer for layer in _LAYER_ORDER if layer in seen]
+    others = sorted(seen - set(_LAYER_ORDER) - set(_TESTS))
+    return known + others + [tests for tests in _TESTS if tests in seen]
+
+
+def _time(seconds: float | None, floor: float) -> str:
+    if seconds is None:
+        return "-"
+    return f"{seconds:,.0f} s ({seconds / floor:.1f}x)" if floor else f"{seconds:,.0f} s"
+
+
+def _row(result: dict[str, Any], layers: list[str]) -> list[str]:
+    floor = result["floor"]["seconds"]
+    full, incremental = result["full"], result["incremental"]
+    return [
+        f"{result['people']:,}",
+        f"{result['source_records']:,}",
+        f"{result['activities']:,}",
+        f"{result['touchpoints']:,}",
+        f"{floor:,.1f} s",
+        _time(full["steps"].get("load"), floor),
+        *(_time(full["layers"].get(layer), floor) for layer in layers),
+        _time(full["steps"].get("publish"), floor),
+        _time(full["seconds"], floor),
+        f"{full['peak_rss_gb']:.1f} GB",
+        _time(incremental["seconds"], floor),
+        f"{100 * incremental['seconds'] / full['seconds']:.0f}%",
+    ]
+
+
+def _growth(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for small, large in itertools.pairwise(results):
+        people = large["people"] / small["people"]
+        total = large["full"]["seconds"] / small["full"]["seconds"]
+        floor = large["floor"]["seconds"] / small["floor"]["seconds"]
+        lines.append(
+            f"- {small['people']:,} to {large['people']:,} people (x{people:.0f}): full run "
+            f"x{total:.1f}, floor x{floor:.1f}, incremental "
+            f"x{large['incremental']['seconds'] / small['incremental']['seconds']:.1f}"
+        )
+    return lines
+
+
+def render(results: list[dict[str, Any]]) -> list[str]:
+    layers = _layers(results)
+    columns = [
+        "people",
+        "source records",
+        "activities",
+        "touchpoint rows",
+        "floor",
+        "load",
+        *layers,
+        "publish",
+        "full total",
+        "peak RSS",
+        "incremental",
+        "incremental / full",
+    ]
+    lines = [HEADING, "", *_INTRO.splitlines(), ""]
+    lines.append("| " + " | ".join(columns) + " |")
+    lines.append("|" + "---:|" * len(columns))
+    lines += ["| " + " | ".join(_row(result, layers)) + " |" for result in results]
+    growth = _growth(results)
+    if growth:
+        lines += ["", "Growth with size:", "", *growth]
+    lines += ["", "Produced by:", ""]
+    lines += [
+        f"- **{r['people']:,} people**: `leadflow bench --people {r['people']} --seed {r['seed']}` "
+        f"on {r['machine']}, {r['date']}"
+        for r in results
+    ]
+    return [*lines, ""]
+
+
+def write_results(result: dict[str, Any], results_json: Path, benchmarks_md: Path) -> None:
+    """Adds `result` to the JSON (replacing an earlier one of its size) and rewrites the section."""
+    stored = json.loads(results_json.read_text(encoding="utf-8")) if results_json.exists() else []
+    results = sorted(
+        [r for r in stored if r["people"] != result["people"]] + [result], key=lambda r: r["people"]
+    )
+    results_json.parent.mkdir(parents=True, exist_ok=True)
+    results_json.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    before, _, after = split_section(benchmarks_md, HEADING)
+    write_section(benchmarks_md, before, render(results), after)

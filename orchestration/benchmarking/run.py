@@ -1,0 +1,100 @@
+"""`leadflow bench --people N`: generate N people into the bench folder, measure the floor, the
+full daily_refresh run and an incremental run after one more day of extracts.
+
+The bench folder holds its own landing, warehouse, published copy, Dagster home and dbt target,
+so a bench never touches the working warehouse. Like `leadflow evaluate`, a generation of the
+same people and seed is reused (the day added by the last bench is removed first); everything
+else is rebuilt, since its build is what is timed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from orchestration import settings
+from orchestration.benchmarking.measure import RunFigures, measure_floor, measure_run
+from orchestration.evaluation.run import generate_sample, machine
+from orchestration.generator.delta import generate_delta
+
+# The day after the generator's default as_of: the daily run the incremental figure is of.
+DELTA_DAY = datetime.date(2026, 11, 24)
+_GB = 2**30
+
+
+def default_dir(people: int) -> Path:
+    return settings.REPO_ROOT / "data" / "bench" / str(people)
+
+
+def bench_env(root: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "LEADFLOW_TARGET": "test",
+        "LEADFLOW_TEST_DUCKDB_PATH": str(root / "warehouse.duckdb"),
+        "LEADFLOW_LANDING_DIR": str(root / "landing"),
+        "LEADFLOW_TRUTH_DIR": str(root / "truth"),
+        "LEADFLOW_PUBLISH_DIR": str(root / "publish"),
+        "DAGSTER_HOME": str(root / "dagster_home"),
+        "DBT_TARGET_PATH": str(root / "target"),
+    }
+
+
+def _reset(root: Path) -> None:
+    for delivered in (root / "landing").rglob(f"{DELTA_DAY.isoformat()}T0600Z*"):
+        delivered.unlink()
+    for folder in ("publish", "dagster_home", "target", "logs"):
+        shutil.rmtree(root / folder, ignore_errors=True)
+    for name in ("warehouse.duckdb", "warehouse.duckdb.wal"):
+        (root / name).unlink(missing_ok=True)
+
+
+def _sizes(warehouse: Path) -> dict[str, int]:
+    """Source records (person-bearing records resolved), activities (rows of the activity logs:
+    Marketo activities, HubSpot email events) and the touchpoints made of all behavioural rows."""
+    queries = {
+        "source_records": "select count(*) from core.bridge_person_records",
+        "activities": "select (select count(*) from raw.marketo__activities)"
+        " + (select count(*) from raw.hubspot__email_events)",
+        "touchpoints": "select count(*) from engagement.fct_touchpoints",
+    }
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {name: int(con.execute(sql).fetchall()[0][0]) for name, sql in queries.items()}
+
+
+def _figures(run: RunFigures) -> dict[str, Any]:
+    return {
+        "seconds": round(run.seconds, 1),
+        "peak_rss_gb": round(run.peak_rss_bytes / _GB, 2),
+        "steps": {part: round(seconds, 1) for part, seconds in sorted(run.steps.items())},
+        "layers": {layer: round(seconds, 1) for layer, seconds in sorted(run.layers.items())},
+    }
+
+
+def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
+    """Runs the benchmark in `root`; the result as docs/benchmarks/pipeline.json keeps it."""
+    root = root.resolve()
+    root.mkdir(parents=True, exist_ok=True)
+    generate_seconds = generate_sample(root, people, seed)
+    _reset(root)
+    env = bench_env(root)
+    floor_seconds, floor_rss = measure_floor(root / "landing", root, env)
+    full = measure_run(env, root / "logs" / "full.log")
+    sizes = _sizes(root / "warehouse.duckdb")
+    delta = generate_delta(root / "landing", DELTA_DAY, seed=seed)
+    incremental = measure_run(env, root / "logs" / "incremental.log")
+    return {
+        "people": people,
+        "seed": seed,
+        **sizes,
+        "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
+        "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
+        "full": _figures(full),
+        "incremental": {**_figures(incremental), "delta_rows": sum(delta.rows.values())},
+        "machine": machine(),
+        "date": datetime.date.today().isoformat(),
+    }

@@ -1,0 +1,58 @@
+"""`leadflow bench`'s bookkeeping: which layer a dbt node counts in, and the Pipeline section of
+docs/benchmarks.md written from the results without touching the other sections."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from orchestration.benchmarking.measure import layer_of
+from orchestration.benchmarking.report import HEADING, write_results
+
+
+def _result(people: int, floor: float, full: float, incremental: float) -> dict:
+    return {
+        "people": people,
+        "seed": 42,
+        "source_records": people * 3,
+        "activities": people * 30,
+        "touchpoints": people * 10,
+        "floor": {"seconds": floor, "peak_rss_gb": 0.1},
+        "full": {
+            "seconds": full,
+            "peak_rss_gb": 1.5,
+            "steps": {"load": 2 * floor, "dbt": full - 3 * floor, "publish": floor},
+            "layers": {"staging": floor, "identity": 4 * floor, "tests": floor, "zeta": 1.0},
+        },
+        "incremental": {"seconds": incremental, "peak_rss_gb": 1.0, "steps": {}, "layers": {}},
+        "machine": "2 cores",
+        "date": "2026-11-25",
+    }
+
+
+def test_intermediate_models_count_by_their_folder_others_by_their_top_folder():
+    assert layer_of(["leadflow", "intermediate", "identity", "int_x"], "model") == "identity"
+    assert layer_of(["leadflow", "staging", "salesforce", "stg_x"], "model") == "staging"
+    assert layer_of(["leadflow", "marts", "lifecycle", "fct_x"], "model") == "marts"
+    assert layer_of(["leadflow", "staging", "salesforce", "not_null_x"], "test") == "tests"
+    assert layer_of(["leadflow", "staging", "salesforce", "stg_x", "t"], "unit_test") == "unit tests"
+
+
+def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: Path):
+    benchmarks, results = tmp_path / "benchmarks.md", tmp_path / "pipeline.json"
+    benchmarks.write_text("# Benchmarks\n\n## Identity resolution\n\nkept\n", encoding="utf-8")
+    write_results(_result(100_000, 10.0, 200.0, 20.0), results, benchmarks)
+    write_results(_result(10_000, 2.0, 100.0, 5.0), results, benchmarks)
+    write_results(_result(100_000, 10.0, 300.0, 30.0), results, benchmarks)  # replaces the first
+    text = benchmarks.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks\n\n## Identity resolution\n\nkept\n\n" + HEADING)
+    header, rows = (
+        [line for line in text.splitlines() if line.startswith("| people")],
+        [line for line in text.splitlines() if line.startswith("| 10")],
+    )
+    assert header[0].split(" | ")[5:9] == ["load", "staging", "identity", "zeta"]
+    assert header[0].split(" | ")[9] == "tests"
+    assert rows[0].startswith("| 10,000 |") and rows[1].startswith("| 100,000 |")
+    assert "300 s (30.0x)" in rows[1] and "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
+    assert "- 10,000 to 100,000 people (x10): full run x3.0, floor x5.0, incremental x6.0" in text
+    assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]
