@@ -87,6 +87,29 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- rows_of_changed_entities(fingerprinted, row_id, entity_id): the rows of CTE `fingerprinted`
+    that an incremental model rewrites, all of an entity's rows together (delete+insert by
+    entity): those of every entity with a row that is new, gone, or whose `row_fingerprint`
+    differs from the stored one. On a full build, or when the strategy rewrites the table, every
+    row. -#}
+{% macro rows_of_changed_entities(fingerprinted, row_id, entity_id='person_id') -%}
+    select {{ fingerprinted }}.*
+    from {{ fingerprinted }}
+    {%- if leadflow.incremental_batch() %}
+        inner join (
+            select distinct coalesce(current_rows.{{ entity_id }}, stored.{{ entity_id }}) as {{ entity_id }}
+            from {{ fingerprinted }} as current_rows
+            full outer join {{ this }} as stored
+                on current_rows.{{ row_id }} = stored.{{ row_id }}
+            where
+                current_rows.{{ row_id }} is null
+                or stored.{{ row_id }} is null
+                or current_rows.row_fingerprint <> stored.row_fingerprint
+        ) as changed_entities
+            on {{ fingerprinted }}.{{ entity_id }} = changed_entities.{{ entity_id }}
+    {%- endif %}
+{%- endmacro %}
+
 {#- rule_days(expr): a rule value holding a number of days (days_without_activity), as an integer;
     null when it is not a number. -#}
 {% macro rule_days(expr) -%}

@@ -42,30 +42,9 @@ fingerprinted as (
 
 ),
 
-{% if leadflow.incremental_batch() %}
-    -- persons with an entry that is new, gone or different from the stored one
-    changed_persons as (
-
-        select distinct coalesce(fingerprinted.person_id, stored.person_id) as person_id
-        from fingerprinted
-        full outer join {{ this }} as stored
-            on fingerprinted.stage_transition_id = stored.stage_transition_id
-        where
-            fingerprinted.stage_transition_id is null
-            or stored.stage_transition_id is null
-            or fingerprinted.row_fingerprint <> stored.row_fingerprint
-
-    ),
-{% endif %}
-
 changed as (
 
-    select fingerprinted.*
-    from fingerprinted
-    {% if leadflow.incremental_batch() %}
-        inner join changed_persons
-            on fingerprinted.person_id = changed_persons.person_id
-    {% endif %}
+    {{ leadflow.rows_of_changed_entities('fingerprinted', 'stage_transition_id') }}
 
 ),
 

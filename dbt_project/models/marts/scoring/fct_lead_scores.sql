@@ -38,30 +38,9 @@ fingerprinted as (
 
 ),
 
-{% if leadflow.incremental_batch() %}
-    -- persons with an interval that is new, gone or different from the stored one
-    changed_persons as (
-
-        select distinct coalesce(fingerprinted.person_id, stored.person_id) as person_id
-        from fingerprinted
-        full outer join {{ this }} as stored
-            on fingerprinted.lead_score_id = stored.lead_score_id
-        where
-            fingerprinted.lead_score_id is null
-            or stored.lead_score_id is null
-            or fingerprinted.row_fingerprint <> stored.row_fingerprint
-
-    ),
-{% endif %}
-
 changed as (
 
-    select fingerprinted.*
-    from fingerprinted
-    {% if leadflow.incremental_batch() %}
-        inner join changed_persons
-            on fingerprinted.person_id = changed_persons.person_id
-    {% endif %}
+    {{ leadflow.rows_of_changed_entities('fingerprinted', 'lead_score_id') }}
 
 ),
 
