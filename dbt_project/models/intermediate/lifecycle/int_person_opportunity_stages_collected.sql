@@ -1,5 +1,5 @@
 {#- The stage evidence of opportunities, per person on them: Salesforce opportunities (people
-    through contact roles and converted leads; stage changes from OpportunityHistory, or the
+    from int_opportunity_persons_bridged; stage changes from OpportunityHistory, or the
     creation and the closed stage at the close date when an opportunity came without history)
     and HubSpot deals (their first associated contact; deals keep no history, so a closed deal
     counts at its close date). An opportunity's first row is its creation (opportunity_created),
@@ -8,17 +8,6 @@
     waterfall stage and are left out. -#}
 
 with
-
-bridge as (
-
-    select
-        source_system,
-        source_object,
-        source_record_id,
-        person_id
-    from {{ ref('bridge_person_records') }}
-
-),
 
 mappings as (
 
@@ -32,30 +21,13 @@ mappings as (
 
 ),
 
-salesforce_opportunity_persons as (
+opportunity_persons as (
 
     select
-        contact_roles.opportunity_id,
-        bridge.person_id
-    from {{ ref('stg_salesforce__opportunity_contact_role') }} as contact_roles
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'contact'
-            and contact_roles.contact_id = bridge.source_record_id
-
-    union
-
-    select
-        leads.converted_opportunity_id as opportunity_id,
-        bridge.person_id
-    from {{ ref('stg_salesforce__lead') }} as leads
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'lead'
-            and leads.lead_id = bridge.source_record_id
-    where leads.converted_opportunity_id is not null
+        source_system,
+        opportunity_id,
+        person_id
+    from {{ ref('int_opportunity_persons_bridged') }}
 
 ),
 
@@ -105,7 +77,6 @@ hubspot_deal_stages as (
 
     select
         deal_id,
-        first_associated_contact_id,
         owner_id,
         deal_id as source_event_id,
         null as source_value,
@@ -117,7 +88,6 @@ hubspot_deal_stages as (
     -- deals keep no stage history: a closed deal's stage counts at its close date
     select
         deal_id,
-        first_associated_contact_id,
         owner_id,
         {{ dbt.concat(['deal_id', "':closed'"]) }} as source_event_id,
         deal_stage as source_value,
@@ -143,13 +113,15 @@ signals as (
     from salesforce_opportunity_stages as opportunity_stages
     inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
         on opportunity_stages.opportunity_id = opportunities.opportunity_id
-    inner join salesforce_opportunity_persons as persons
-        on opportunity_stages.opportunity_id = persons.opportunity_id
+    inner join opportunity_persons as persons
+        on
+            persons.source_system = 'salesforce'
+            and opportunity_stages.opportunity_id = persons.opportunity_id
 
     union all
 
     select
-        bridge.person_id,
+        persons.person_id,
         'hubspot' as source_system,
         'dealstage' as source_field,
         deals.source_value,
@@ -160,11 +132,10 @@ signals as (
         deals.deal_id as opportunity_id,
         deals.owner_id
     from hubspot_deal_stages as deals
-    inner join bridge
+    inner join opportunity_persons as persons
         on
-            bridge.source_system = 'hubspot'
-            and bridge.source_object = 'contacts'
-            and deals.first_associated_contact_id = bridge.source_record_id
+            persons.source_system = 'hubspot'
+            and deals.deal_id = persons.opportunity_id
 
 ),
 

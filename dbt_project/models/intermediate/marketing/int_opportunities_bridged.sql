@@ -1,23 +1,12 @@
 {#- Every opportunity (Salesforce opportunity, HubSpot deal; soft-deleted ones left out) with the
     persons it involves: Salesforce contact roles and the lead converted into it, the HubSpot
-    deal's first associated contact (as in int_person_stage_events_collected). One row per
+    deal's first associated contact (int_opportunity_persons_bridged). One row per
     opportunity and person; an opportunity no person can be found for keeps one row without a
     person, so pipeline and revenue totals stay whole. Amounts are converted to the reporting
     currency: pipeline at the FX rate of the creation date, won revenue at the rate of the close
     date. The region is the primary (else first) person's. -#}
 
 with
-
-bridge as (
-
-    select
-        source_system,
-        source_object,
-        source_record_id,
-        person_id
-    from {{ ref('bridge_person_records') }}
-
-),
 
 salesforce_opportunities as (
 
@@ -47,65 +36,20 @@ hubspot_deals as (
         coalesce(deal_stage in ('closedwon', 'closedlost'), false) as is_closed,
         coalesce(deal_stage = 'closedwon', false) as is_won,
         amount,
-        currency_code,
-        first_associated_contact_id
+        currency_code
     from {{ ref('stg_hubspot__deals') }}
     where not is_deleted
-
-),
-
-salesforce_persons as (
-
-    select
-        contact_roles.opportunity_id,
-        bridge.person_id,
-        contact_roles.is_primary
-    from {{ ref('stg_salesforce__opportunity_contact_role') }} as contact_roles
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'contact'
-            and contact_roles.contact_id = bridge.source_record_id
-
-    union all
-
-    select
-        leads.converted_opportunity_id as opportunity_id,
-        bridge.person_id,
-        false as is_primary
-    from {{ ref('stg_salesforce__lead') }} as leads
-    inner join bridge
-        on
-            bridge.source_system = 'salesforce'
-            and bridge.source_object = 'lead'
-            and leads.lead_id = bridge.source_record_id
-    where leads.converted_opportunity_id is not null
 
 ),
 
 opportunity_persons as (
 
     select
-        'salesforce' as source_system,
+        source_system,
         opportunity_id,
         person_id,
-        max(case when is_primary then 1 else 0 end) = 1 as is_primary
-    from salesforce_persons
-    group by opportunity_id, person_id
-
-    union all
-
-    select
-        'hubspot' as source_system,
-        deals.opportunity_id,
-        bridge.person_id,
-        true as is_primary
-    from hubspot_deals as deals
-    inner join bridge
-        on
-            bridge.source_system = 'hubspot'
-            and bridge.source_object = 'contacts'
-            and deals.first_associated_contact_id = bridge.source_record_id
+        is_primary
+    from {{ ref('int_opportunity_persons_bridged') }}
 
 ),
 

@@ -1,9 +1,10 @@
 {#- The sales outcomes scoring is calibrated against, per person and stage, the first time the
     person reached it: 'sal' (sales accepted: Salesforce lead status Accepted, HubSpot lifecycle
-    stage salesqualifiedlead), 'sql' (an opportunity: Salesforce contact role or converted lead,
-    HubSpot deal contact) and 'won' (that opportunity closed won, at its close date). A later
-    stage implies the earlier ones (a skipped stage is entered at the later stage's time). The
-    lifecycle models of issue 5 will own the full stage history; this is what scoring needs. -#}
+    stage salesqualifiedlead), 'sql' (an opportunity the person is on, int_opportunity_persons_bridged)
+    and 'won' (that opportunity closed won, at its close date). A later stage implies the earlier
+    ones (a skipped stage is entered at the later stage's time). The full stage history is
+    lifecycle's fct_stage_transitions, where Accepted is TAL (docs/lifecycle.md); calibration
+    keeps its own reading so the scoring benchmarks stay comparable. -#}
 
 with
 
@@ -18,59 +19,31 @@ bridge as (
 
 ),
 
-salesforce_opportunities as (
-
-    select
-        contact_roles.contact_id as source_record_id,
-        'contact' as source_object,
-        opportunities.created_at,
-        opportunities.is_won,
-        opportunities.close_date
-    from {{ ref('stg_salesforce__opportunity_contact_role') }} as contact_roles
-    inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
-        on contact_roles.opportunity_id = opportunities.opportunity_id
-
-    union all
-
-    select
-        leads.lead_id as source_record_id,
-        'lead' as source_object,
-        opportunities.created_at,
-        opportunities.is_won,
-        opportunities.close_date
-    from {{ ref('stg_salesforce__lead') }} as leads
-    inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
-        on leads.converted_opportunity_id = opportunities.opportunity_id
-
-),
-
 opportunities as (
 
     select
-        bridge.person_id,
-        salesforce_opportunities.created_at,
-        salesforce_opportunities.is_won,
-        cast(salesforce_opportunities.close_date as {{ dbt.type_timestamp() }}) as closed_at
-    from salesforce_opportunities
-    inner join bridge
+        persons.person_id,
+        opportunities.created_at,
+        opportunities.is_won,
+        cast(opportunities.close_date as {{ dbt.type_timestamp() }}) as closed_at
+    from {{ ref('int_opportunity_persons_bridged') }} as persons
+    inner join {{ ref('stg_salesforce__opportunity') }} as opportunities
         on
-            bridge.source_system = 'salesforce'
-            and salesforce_opportunities.source_object = bridge.source_object
-            and salesforce_opportunities.source_record_id = bridge.source_record_id
+            persons.source_system = 'salesforce'
+            and persons.opportunity_id = opportunities.opportunity_id
 
     union all
 
     select
-        bridge.person_id,
+        persons.person_id,
         deals.created_at,
         deals.deal_stage = 'closedwon' as is_won,
         cast(deals.close_date as {{ dbt.type_timestamp() }}) as closed_at
-    from {{ ref('stg_hubspot__deals') }} as deals
-    inner join bridge
+    from {{ ref('int_opportunity_persons_bridged') }} as persons
+    inner join {{ ref('stg_hubspot__deals') }} as deals
         on
-            bridge.source_system = 'hubspot'
-            and bridge.source_object = 'contacts'
-            and deals.first_associated_contact_id = bridge.source_record_id
+            persons.source_system = 'hubspot'
+            and persons.opportunity_id = deals.deal_id
 
 ),
 
