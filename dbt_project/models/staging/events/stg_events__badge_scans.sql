@@ -27,31 +27,9 @@ prefectures as (
 
 ),
 
--- every way a prefecture is written: 東京都, 東京 (suffix 都/府/県 dropped), tokyo
 prefecture_names as (
 
-    select
-        jis_code,
-        name_ja as prefecture_name
-    from prefectures
-
-    union
-
-    select
-        jis_code,
-        case
-            when substring(name_ja, length(name_ja), 1) in ('都', '府', '県')
-                then substring(name_ja, 1, length(name_ja) - 1)
-            else name_ja
-        end as prefecture_name
-    from prefectures
-
-    union
-
-    select
-        jis_code,
-        lower(name_en) as prefecture_name
-    from prefectures
+    {{ prefecture_name_variants('prefectures') }}
 
 ),
 
