@@ -195,6 +195,8 @@ EXPECTED_GLOBAL_CHARTS = {
     "waterfall",
     "conversion",
     "velocity",
+    "cohort_sql_rate_by_channel",
+    "period_stage_entries",
     "channel_spend_revenue",
     "channel_roi",
     "campaign_spend_revenue",

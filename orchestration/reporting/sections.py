@@ -17,6 +17,12 @@ SECTIONS: tuple[Section, ...] = (
         funnel.waterfall,
     ),
     Section(
+        "funnel_by_channel",
+        Label("Funnel by channel and by month", "チャネル別・月別ファネル"),
+        ("reporting.rpt_funnel_cohorts", "reporting.rpt_funnel_periods"),
+        funnel.funnel_by_channel,
+    ),
+    Section(
         "channel_roi",
         Label("Channel ROI and attribution", "チャネル別 ROI とアトリビューション"),
         ("marketing.rpt_channel_roi",),

@@ -7,7 +7,7 @@ import itertools
 import duckdb
 
 from orchestration.reporting.model import Block, Label, fetch, percent, region_filter
-from orchestration.reporting.svg import Bar, bar_chart
+from orchestration.reporting.svg import Bar, bar_chart, grouped_bar_chart
 
 
 def _stage_names(con: duckdb.DuckDBPyConnection) -> dict[str, Label]:
@@ -93,4 +93,74 @@ def waterfall(con: duckdb.DuckDBPyConnection, region: str | None) -> list[Block]
             ),
         ),
         Block(velocity, bar_chart("velocity", velocity.both(), days, value_format=lambda v: f"{v:,.1f} d")),
+    ]
+
+
+# The stages the period chart follows month by month.
+PERIOD_STAGES = ("mql", "sql", "won")
+PERIOD_MONTHS = 6
+
+
+def funnel_by_channel(con: duckdb.DuckDBPyConnection, region: str | None) -> list[Block]:
+    where, parameters = region_filter(region)
+    cohorts = fetch(
+        con,
+        f"""
+        select channel, sum(cohort_reached_count), sum(cohort_size)
+        from reporting.rpt_funnel_cohorts
+        where {where} and stage_code = 'sql'
+        group by channel
+        order by channel
+        """,
+        parameters,
+    )
+    periods = fetch(
+        con,
+        f"""
+        select period_month, stage_code, sum(period_stage_entries)
+        from reporting.rpt_funnel_periods
+        where {where}
+            and stage_code in ({", ".join("?" for _ in PERIOD_STAGES)})
+            and period_month in (
+                select distinct period_month from reporting.rpt_funnel_periods
+                order by period_month desc
+                limit {PERIOD_MONTHS}
+            )
+        group by period_month, stage_code
+        order by period_month
+        """,
+        [*parameters, *PERIOD_STAGES],
+    )
+    months = sorted({month for month, _, _ in periods})
+    entries = {(month, stage): count for month, stage, count in periods}
+    cohort_title = Label(
+        "Cohort conversion from inquiry to SQL by channel", "チャネル別 問い合わせ→SQL 転換率(コホート)"
+    )
+    period_title = Label("Stage entries per month (period)", "月別ステージ到達数(期間)")
+    return [
+        Block(
+            cohort_title,
+            bar_chart(
+                "cohort_sql_rate_by_channel",
+                cohort_title.both(),
+                [
+                    Bar(channel, reached / size if size else 0.0, f"{reached:,}/{size:,}")
+                    for channel, reached, size in cohorts
+                ],
+                value_format=percent,
+                empty_message="no cohorts",
+            ),
+        ),
+        Block(
+            period_title,
+            grouped_bar_chart(
+                "period_stage_entries",
+                period_title.both(),
+                [month.strftime("%Y-%m") for month in months],
+                {
+                    stage.upper(): [float(entries.get((month, stage), 0)) for month in months]
+                    for stage in PERIOD_STAGES
+                },
+            ),
+        ),
     ]
