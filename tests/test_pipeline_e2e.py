@@ -197,6 +197,9 @@ EXPECTED_GLOBAL_CHARTS = {
     "velocity",
     "cohort_sql_rate_by_channel",
     "period_stage_entries",
+    "lead_aging",
+    "content_engagement",
+    "missing_email",
     "channel_spend_revenue",
     "channel_roi",
     "campaign_spend_revenue",
@@ -205,7 +208,7 @@ EXPECTED_GLOBAL_CHARTS = {
     "data_quality",
 }
 # Figures without a region (loader reconciliation, campaigns) appear on the global page only.
-GLOBAL_ONLY_CHARTS = {"data_quality", "campaign_spend_revenue"}
+GLOBAL_ONLY_CHARTS = {"data_quality", "missing_email", "campaign_spend_revenue"}
 CHROMIUM = os.environ.get("LEADFLOW_CHROMIUM", "/usr/bin/chromium")
 
 

@@ -7,7 +7,7 @@ instead of failing the report: a company that drops a mart area still gets the r
 from __future__ import annotations
 
 from orchestration.reporting.model import Label, Section
-from orchestration.reporting.topics import funnel, marketing, quality, sales
+from orchestration.reporting.topics import aging, funnel, marketing, quality, sales
 
 SECTIONS: tuple[Section, ...] = (
     Section(
@@ -21,6 +21,18 @@ SECTIONS: tuple[Section, ...] = (
         Label("Funnel by channel and by month", "チャネル別・月別ファネル"),
         ("reporting.rpt_funnel_cohorts", "reporting.rpt_funnel_periods"),
         funnel.funnel_by_channel,
+    ),
+    Section(
+        "lead_aging",
+        Label("Lead aging", "リードの滞留"),
+        ("lifecycle.rpt_lead_aging",),
+        aging.lead_aging,
+    ),
+    Section(
+        "content_engagement",
+        Label("Content that precedes progression", "前進に先立つコンテンツ"),
+        ("lifecycle.rpt_content_engagement",),
+        aging.content_engagement,
     ),
     Section(
         "channel_roi",
@@ -52,6 +64,13 @@ SECTIONS: tuple[Section, ...] = (
         Label("Data quality", "データ品質"),
         ("data_quality.dq_source_reconciliation",),
         quality.data_quality,
+        global_only=True,
+    ),
+    Section(
+        "source_quality",
+        Label("Completeness and validity per source", "ソース別の完全性と妥当性"),
+        ("data_quality.dq_source_quality",),
+        quality.source_quality,
         global_only=True,
     ),
 )

@@ -15,7 +15,7 @@ from orchestration.reporting.model import Label
 
 PALETTE = ("#2f6db5", "#e08a2c", "#3f9a5a", "#b8463f", "#7b5ea7", "#5f7f8f")
 _ROW_HEIGHT = 26
-_LABEL_WIDTH = 190
+_LABEL_WIDTH = 330
 _PLOT_WIDTH = 420
 _VALUE_WIDTH = 150
 

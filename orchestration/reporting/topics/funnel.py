@@ -29,6 +29,7 @@ def waterfall(con: duckdb.DuckDBPyConnection, region: str | None) -> list[Block]
         select
             transitions.stage_code,
             min(transitions.stage_order),
+            min(transitions.stage_kind),
             count(*),
             count(distinct transitions.person_id)
         from lifecycle.fct_stage_transitions as transitions
@@ -62,11 +63,13 @@ def waterfall(con: duckdb.DuckDBPyConnection, region: str | None) -> list[Block]
     names = _stage_names(con)
 
     def name(code: str) -> Label:
-        return names.get(code, Label(code, code))
+        return names.get(code, Label(code.upper(), code.upper()))
 
-    bars = [Bar(name(code), count, f"({people:,} people)") for code, _, count, people in entries]
+    bars = [Bar(name(code), count, f"({people:,} people)") for code, _, _, count, people in entries]
     conversions, days = [], []
-    for (from_code, *_), (to_code, *_) in itertools.pairwise(entries):
+    # an outcome (won, lost) converts into nothing: the steps end at the first one
+    steps = [(before, after) for before, after in itertools.pairwise(entries) if before[2] != "outcome"]
+    for (from_code, *_), (to_code, *_) in steps:
         reached, entered, mean_days = conversion.get((from_code, to_code), (0, 0, None))
         step = Label(
             f"{name(from_code).en} → {name(to_code).en}", f"{name(from_code).ja} → {name(to_code).ja}"
