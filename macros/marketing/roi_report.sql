@@ -15,15 +15,15 @@ measures as (
         {%- for column, aggregate in labels.items() %}
         {{ aggregate }} as {{ column }},
         {%- endfor %}
-        cast(coalesce(sum(spend_amount), 0) as double) as spend_amount,
+        {{ leadflow.exact_sum('spend_amount') }} as spend_amount,
         cast(coalesce(sum(lead_count), 0) as bigint) as lead_count,
         cast(coalesce(sum(mql_count), 0) as bigint) as mql_count,
-        cast(coalesce(sum(sql_count), 0) as double) as sql_count,
-        cast(coalesce(sum(pipeline_amount), 0) as double) as pipeline_amount,
-        cast(coalesce(sum(won_count), 0) as double) as won_count,
-        cast(coalesce(sum(won_amount), 0) as double) as won_amount,
-        cast(coalesce(sum(sourced_pipeline_amount), 0) as double) as sourced_pipeline_amount,
-        cast(coalesce(sum(sourced_won_amount), 0) as double) as sourced_won_amount
+        {{ leadflow.exact_sum('sql_count') }} as sql_count,
+        {{ leadflow.exact_sum('pipeline_amount') }} as pipeline_amount,
+        {{ leadflow.exact_sum('won_count') }} as won_count,
+        {{ leadflow.exact_sum('won_amount') }} as won_amount,
+        {{ leadflow.exact_sum('sourced_pipeline_amount') }} as sourced_pipeline_amount,
+        {{ leadflow.exact_sum('sourced_won_amount') }} as sourced_won_amount
     from {{ ref('int_roi_measures_unioned') }}
     group by attribution_model, {{ grain | join(', ') }}, activity_month
 
@@ -49,7 +49,7 @@ influenced as (
         {{ grain | join(',\n        ') }},
         created_month as activity_month,
         count(*) as opportunity_count,
-        sum(pipeline_amount) as pipeline_amount,
+        {{ leadflow.exact_sum('pipeline_amount') }} as pipeline_amount,
         0 as won_amount
     from influencing
     group by {{ grain | join(', ') }}, created_month
@@ -61,7 +61,7 @@ influenced as (
         closed_month as activity_month,
         0 as opportunity_count,
         0 as pipeline_amount,
-        sum(won_amount) as won_amount
+        {{ leadflow.exact_sum('won_amount') }} as won_amount
     from influencing
     where is_won
     group by {{ grain | join(', ') }}, closed_month
@@ -74,8 +74,8 @@ influenced_summed as (
         {{ grain | join(',\n        ') }},
         activity_month,
         cast(coalesce(sum(opportunity_count), 0) as bigint) as opportunity_count,
-        cast(coalesce(sum(pipeline_amount), 0) as double) as pipeline_amount,
-        cast(coalesce(sum(won_amount), 0) as double) as won_amount
+        {{ leadflow.exact_sum('pipeline_amount') }} as pipeline_amount,
+        {{ leadflow.exact_sum('won_amount') }} as won_amount
     from influenced
     group by {{ grain | join(', ') }}, activity_month
 
