@@ -131,20 +131,19 @@ def test_a_bad_delta_is_kept_aside_and_the_newest_version_wins(env):
     # BI keeps its read-only connection open while the next run builds and publishes
     with duckdb.connect(published(env), read_only=True) as reader:
         before = reader.execute(reconciliation).fetchall()
-        run = subprocess.Popen(
-            [sys.executable, "-m", "orchestration.cli", "run"],
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        reads_during_run = 0
-        while run.poll() is None:
-            assert reader.execute(reconciliation).fetchall() == before
-            reads_during_run += 1
-            time.sleep(0.5)
-        output = run.stdout.read() if run.stdout else ""
-        assert run.returncode == 0, output
+        # the run's log goes to a file: a pipe nobody reads while the run lasts would fill and
+        # stall it
+        log = Path(env["LEADFLOW_PUBLISH_DIR"]).with_name("concurrent_run.log")
+        with log.open("w", encoding="utf-8") as output:
+            run = subprocess.Popen(
+                [sys.executable, "-m", "orchestration.cli", "run"], env=env, stdout=output, stderr=output
+            )
+            reads_during_run = 0
+            while run.poll() is None:
+                assert reader.execute(reconciliation).fetchall() == before
+                reads_during_run += 1
+                time.sleep(0.5)
+        assert run.returncode == 0, log.read_text(encoding="utf-8")[-6000:]
         assert reads_during_run > 0
         assert reader.execute(reconciliation).fetchall() == before
     [(delivered_after,)] = query(published(env), reconciliation)
