@@ -1,13 +1,15 @@
 """The whole daily_refresh job on a generated sample, in a temporary folder, on the test target.
 
 Runs `leadflow` in a subprocess, as `make run` does, so the environment (target, paths) is the
-one a user gets. dbt data and unit tests run inside the job as asset checks: a failing test fails
-the run, and these tests with it.
+one a user gets. dbt data tests run inside the job as asset checks: a failing test fails the run,
+and these tests with it. The job leaves dbt unit tests out, so they run here against the built
+warehouse.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -65,6 +67,30 @@ def warehouse(env: dict[str, str]) -> str:
 
 def published(env: dict[str, str]) -> str:
     return str(Path(env["LEADFLOW_PUBLISH_DIR"]) / "leadflow.duckdb")
+
+
+def test_every_dbt_unit_test_passes(env, tmp_path):
+    dbt = Path(sys.executable).with_name("dbt")
+    result = subprocess.run(
+        [
+            str(dbt),
+            "test",
+            "--select",
+            "test_type:unit",
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+        ],
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, f"dbt unit tests failed:\n{result.stdout[-20000:]}"
+    passed = re.search(r"PASS=(\d+)", result.stdout)
+    assert passed and int(passed.group(1)) > 0, result.stdout[-2000:]
 
 
 def test_every_landing_object_is_loaded_and_staged(env):
