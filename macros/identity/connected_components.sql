@@ -16,20 +16,50 @@
 {%- endmacro %}
 
 {% macro default__connected_components(name, edges, rounds) -%}
+{#- The rounds run on numbers, not on the text ids: joins and min() over integers are several
+    times faster than over record keys (5M edges at 1M people). Numbers follow the ids' order, so
+    the smallest number is the smallest id. #}
+{{ name }}_node_numbers as (
+
+    select
+        node_id,
+        row_number() over (order by node_id) as node_number
+    from (
+        select node_a as node_id from {{ edges }} where node_a <> node_b
+        union
+        select node_b as node_id from {{ edges }} where node_a <> node_b
+    ) as nodes
+
+),
+
+{{ name }}_numbered_edges as (
+
+    select
+        numbers_a.node_number as node_a,
+        numbers_b.node_number as node_b
+    from {{ edges }} as input_edges
+    inner join {{ name }}_node_numbers as numbers_a
+        on input_edges.node_a = numbers_a.node_id
+    inner join {{ name }}_node_numbers as numbers_b
+        on input_edges.node_b = numbers_b.node_id
+    where input_edges.node_a <> input_edges.node_b
+
+),
+
 {{ name }}_edges as (
 
-    select node_a, node_b from {{ edges }} where node_a <> node_b
+    select node_a, node_b from {{ name }}_numbered_edges
     union
-    select node_b as node_a, node_a as node_b from {{ edges }} where node_a <> node_b
+    select node_b as node_a, node_a as node_b from {{ name }}_numbered_edges
 
 ),
 
 {{ name }}_labels_0 as (
 
-    select distinct
-        node_a as node_id,
-        node_a as component_id
-    from {{ name }}_edges
+    select
+        node_number as node_id,
+        node_number as component_id
+    from {{ name }}_node_numbers
 
 ),
 {%- for round in range(1, rounds + 1) %}
@@ -88,8 +118,8 @@
 {{ name }} as (
 
     select
-        labels.node_id,
-        labels.component_id,
+        nodes.node_id,
+        components.node_id as component_id,
         (
             neighbours.lowest_component_id = labels.component_id
             and neighbours.highest_component_id = labels.component_id
@@ -97,6 +127,10 @@
     from {{ name }}_labels_{{ rounds }} as labels
     inner join {{ name }}_neighbour_range as neighbours
         on labels.node_id = neighbours.node_id
+    inner join {{ name }}_node_numbers as nodes
+        on labels.node_id = nodes.node_number
+    inner join {{ name }}_node_numbers as components
+        on labels.component_id = components.node_number
 
 )
 {%- endmacro %}
