@@ -1,0 +1,214 @@
+"""HubSpot JSON Lines flattened inside DuckDB, so a million-record file is not parsed line by line
+in Python.
+
+The lines land in a temp table with their line number and record number (`_row`, blank lines not
+counted); lines that are not one JSON object are kept as rejects. The key set of the whole file
+(top level, `properties`, `associations`) is found with json_keys, each distinct key is named once
+in Python (normalize_column_name), and the flattened all-VARCHAR select is built from those names.
+Only reject lines go back to Python, to word their reason the way the Python parser does.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from orchestration.loading.naming import normalize_column_name
+from orchestration.loading.raw_store import quote_identifier
+
+LINES_TABLE = "_jsonl_lines"
+NESTED_KINDS = ("properties", "associations")
+# str.strip() decides what a blank line is, as when lines were read in Python.
+_WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+
+
+@dataclass(frozen=True)
+class JsonKey:
+    """One key of the file: at the top level (`kind` 'top') or inside `properties`/`associations`."""
+
+    kind: str
+    key: str
+    first_row: int
+
+    @property
+    def pointer(self) -> str:
+        """JSON Pointer (RFC 6901), which takes any key, dots, quotes and slashes included."""
+        escaped = self.key.replace("~", "~0").replace("/", "~1")
+        return f"/{escaped}" if self.kind == "top" else f"/{self.kind}/{escaped}"
+
+    @property
+    def flat_name(self) -> str:
+        name = normalize_column_name(self.key)
+        return f"associations_{name}" if self.kind == "associations" else name
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _has_duplicate_key(json_object: str) -> str:
+    return f"len(json_keys({json_object})) <> len(list_distinct(json_keys({json_object})))"
+
+
+def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool) -> None:
+    """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)."""
+    content = "case when starts_with(content, chr(65279)) then content[2:] else content end"
+    # Which of two equal keys wins is up to the parser: such a line is rejected rather than guessed.
+    duplicate_nested = " ".join(
+        f"when json_type(line, '/{kind}') = 'OBJECT' and {_has_duplicate_key(nested)} then 'duplicate key'"
+        for kind, nested in ((kind, f"json_extract(line, '/{kind}')") for kind in NESTED_KINDS)
+    )
+    # Python's universal newlines: \r\n, \r and \n all end a line.
+    con.execute(
+        f"""
+        create or replace temp table {LINES_TABLE} as
+        with split as (
+            select regexp_split_to_array({content if strip_bom else "content"}, '\\r\\n|\\r|\\n') as lines
+            from read_text(?)
+        ),
+        numbered as (
+            select unnest(lines) as line, generate_subscripts(lines, 1) as line_number from split
+        ),
+        records as (
+            select line_number, row_number() over (order by line_number) as _row, line
+            from numbered
+            where trim(line, ?) <> ''
+        )
+        select
+            line_number,
+            _row,
+            line,
+            case
+                when not json_valid(line) then 'invalid'
+                when json_type(line) <> 'OBJECT' then 'not an object'
+                when {_has_duplicate_key("line")} then 'duplicate key'
+                {duplicate_nested}
+            end as problem
+        from records
+        """,
+        [str(utf8_path), _WHITESPACE],
+    )
+
+
+def _duplicate_key(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            raise ValueError(key)
+        seen.add(key)
+    return dict(pairs)
+
+
+def reject_reason(con: duckdb.DuckDBPyConnection, line_number: int, line: str) -> str:
+    """Worded like the Python parser (line and column) where it agrees the line is bad."""
+    try:
+        record = json.loads(line, object_pairs_hook=_duplicate_key)
+    except json.JSONDecodeError as error:
+        return f"line {line_number}: invalid JSON ({error.msg} at column {error.colno})"
+    except ValueError as error:
+        return f"line {line_number}: key {error.args[0]!r} appears twice in one JSON object"
+    if not isinstance(record, dict):
+        return f"line {line_number}: expected a JSON object, got {type(record).__name__}"
+    try:
+        con.execute("select json(?)", [line]).fetchone()
+    except duckdb.Error as error:
+        return f"line {line_number}: invalid JSON ({error})"
+    return f"line {line_number}: invalid JSON"
+
+
+def discover_keys(con: duckdb.DuckDBPyConnection) -> list[JsonKey]:
+    """Every key of the accepted records, in order of first appearance (record, then key order)."""
+    rows = con.execute(
+        f"""
+        with objects as (
+            select _row, line, json_keys(line) as top_keys from {LINES_TABLE} where problem is null
+        ),
+        top_level as (
+            select _row, line, unnest(top_keys) as key, generate_subscripts(top_keys, 1) as outer_pos
+            from objects
+        ),
+        entries as (
+            select _row, outer_pos, 0 as inner_pos, 'top' as kind, key
+            from top_level
+            where key not in {NESTED_KINDS} or json_type(line, '/' || key) <> 'OBJECT'
+            union all
+            select _row, outer_pos, generate_subscripts(inner_keys, 1), key, unnest(inner_keys)
+            from (
+                select _row, outer_pos, key, json_keys(line, '/' || key) as inner_keys
+                from top_level
+                where key in {NESTED_KINDS} and json_type(line, '/' || key) = 'OBJECT'
+            )
+        )
+        select kind, key, min(_row) as first_row
+        from entries
+        group by kind, key
+        order by min((_row, outer_pos, inner_pos))
+        """
+    ).fetchall()
+    return [JsonKey(kind, key, first_row) for kind, key, first_row in rows]
+
+
+def line_number(con: duckdb.DuckDBPyConnection, row: int) -> int:
+    return con.execute(f"select line_number from {LINES_TABLE} where _row = ?", [row]).fetchone()[0]
+
+
+def _present(key: JsonKey) -> str:
+    if key.kind == "top" and key.key in NESTED_KINDS:
+        return f"coalesce(json_type(line, {_literal(key.pointer)}) <> 'OBJECT', false)"
+    return f"json_exists(line, {_literal(key.pointer)})"
+
+
+def _value(key: JsonKey) -> str:
+    pointer = _literal(key.pointer)
+    if key.kind == "associations":
+        linked = f"json_extract(line, {pointer})"
+        items = (
+            f"case json_type({linked}) when 'OBJECT' then json_extract({linked}, '$.results[*]') "
+            f"when 'ARRAY' then json_extract({linked}, '$[*]') end"
+        )
+        # str() of a missing or null id, as the Python flattener wrote it.
+        item_id = "case when json_type(x) = 'OBJECT' then x ->> '$.id' else x ->> '$' end"
+        ids = f"list_transform({items}, x -> to_json(coalesce({item_id}, 'None')))"
+        # The staging models read '["101", "102"]', the text json.dumps writes for an id list.
+        listed = f"'[' || coalesce(array_to_string({ids}, ', '), '') || ']'"
+        return f"case when json_exists(line, {pointer}) then {listed} end"
+    if key.kind == "top" and key.key in NESTED_KINDS:
+        return f"case when {_present(key)} then json_extract_string(line, {pointer}) end"
+    return f"json_extract_string(line, {pointer})"
+
+
+def flattened_select(
+    con: duckdb.DuckDBPyConnection,
+    keys: list[JsonKey],
+    canonical: list[str],
+    source: Path,
+    error_type: type[ValueError],
+) -> str:
+    """One VARCHAR column per canonical name plus `_row`. Two keys of one record that mean the same
+    column (`firstName` and `properties.firstname`) reject the file, as two such CSV headers do."""
+    by_column: dict[str, list[JsonKey]] = {}
+    for key, column in zip(keys, canonical, strict=True):
+        by_column.setdefault(column, []).append(key)
+    expressions = []
+    for column, candidates in by_column.items():
+        if len(candidates) > 1:
+            both = " + ".join(f"{_present(k)}::int" for k in candidates)
+            row = con.execute(
+                f"select min(_row) from {LINES_TABLE} where problem is null and {both} > 1"
+            ).fetchone()[0]
+            if row is not None:
+                names = ", ".join(repr(k.pointer) for k in candidates)
+                raise error_type(
+                    f"{source}: line {line_number(con, row)}: keys {names} all mean {column!r} "
+                    "once names are normalized",
+                    column,
+                )
+        value = " ".join(f"coalesce({_value(k)}, " for k in candidates[:-1]) + _value(candidates[-1])
+        value += ")" * (len(candidates) - 1)
+        expressions.append(f"{value} as {quote_identifier(column)}")
+    selected = ", ".join([*expressions, "_row"])
+    return f"select {selected} from {LINES_TABLE} where problem is null"
