@@ -56,19 +56,31 @@ def _has_duplicate_key(json_object: str) -> str:
 
 def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool) -> None:
     """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)."""
-    content = "case when starts_with(content, chr(65279)) then content[2:] else content end"
     # Which of two equal keys wins is up to the parser: such a line is rejected rather than guessed.
     duplicate_nested = " ".join(
         f"when json_type(line, '/{kind}') = 'OBJECT' and {_has_duplicate_key(nested)} then 'duplicate key'"
         for kind, nested in ((kind, f"json_extract(line, '/{kind}')") for kind in NESTED_KINDS)
     )
-    # Python's universal newlines: \r\n, \r and \n all end a line.
     con.execute(
         f"""
         create or replace temp table {LINES_TABLE} as
-        with split as (
-            select regexp_split_to_array({content if strip_bom else "content"}, '\\r\\n|\\r|\\n') as lines
+        with file as (
+            select
+                case when ? and starts_with(content, chr(65279)) then content[2:] else content end as content
             from read_text(?)
+        ),
+        -- Python's universal newlines: \\r\\n, \\r and \\n all end a line; string_split is far faster
+        -- than a regex split.
+        split as (
+            select string_split(
+                case
+                    when contains(content, chr(13))
+                        then replace(replace(content, chr(13) || chr(10), chr(10)), chr(13), chr(10))
+                    else content
+                end,
+                chr(10)
+            ) as lines
+            from file
         ),
         numbered as (
             select unnest(lines) as line, generate_subscripts(lines, 1) as line_number from split
@@ -84,13 +96,15 @@ def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool)
             line,
             case
                 when not json_valid(line) then 'invalid'
+                -- DuckDB accepts a trailing comma, Python's parser does not: let Python decide.
+                when regexp_matches(line, ',\\s*[}}\\]]') then 'trailing comma'
                 when json_type(line) <> 'OBJECT' then 'not an object'
                 when {_has_duplicate_key("line")} then 'duplicate key'
                 {duplicate_nested}
             end as problem
         from records
         """,
-        [str(utf8_path), _WHITESPACE],
+        [strip_bom, str(utf8_path), _WHITESPACE],
     )
 
 
@@ -103,21 +117,43 @@ def _duplicate_key(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return dict(pairs)
 
 
-def reject_reason(con: duckdb.DuckDBPyConnection, line_number: int, line: str) -> str:
-    """Worded like the Python parser (line and column) where it agrees the line is bad."""
+def _python_reason(line: str) -> str | None:
+    """Why Python's parser refuses the line as a record, worded as before the move to DuckDB."""
     try:
         record = json.loads(line, object_pairs_hook=_duplicate_key)
     except json.JSONDecodeError as error:
-        return f"line {line_number}: invalid JSON ({error.msg} at column {error.colno})"
+        return f"invalid JSON ({error.msg} at column {error.colno})"
     except ValueError as error:
-        return f"line {line_number}: key {error.args[0]!r} appears twice in one JSON object"
+        return f"key {error.args[0]!r} appears twice in one JSON object"
     if not isinstance(record, dict):
-        return f"line {line_number}: expected a JSON object, got {type(record).__name__}"
+        return f"expected a JSON object, got {type(record).__name__}"
+    return None
+
+
+def _duckdb_reason(con: duckdb.DuckDBPyConnection, line: str) -> str:
     try:
         con.execute("select json(?)", [line]).fetchone()
     except duckdb.Error as error:
-        return f"line {line_number}: invalid JSON ({error})"
-    return f"line {line_number}: invalid JSON"
+        return f"invalid JSON ({str(error).split('  Input:')[0]})"
+    return "invalid JSON"
+
+
+def settle_rejects(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, str]]:
+    """(record number, reason, raw line) of every line that is not a record. Only these few lines
+    are parsed in Python; a flagged line Python reads as a plain object is accepted again."""
+    rejects, accepted = [], []
+    flagged = con.execute(
+        f"select _row, line_number, line from {LINES_TABLE} where problem is not null order by _row"
+    ).fetchall()
+    for row, line_number, line in flagged:
+        reason = _python_reason(line)
+        if reason is None and con.execute("select json_valid(?)", [line]).fetchone()[0]:
+            accepted.append([row])
+            continue
+        rejects.append((row, f"line {line_number}: {reason or _duckdb_reason(con, line)}", line))
+    if accepted:
+        con.executemany(f"update {LINES_TABLE} set problem = null where _row = ?", accepted)
+    return rejects
 
 
 def discover_keys(con: duckdb.DuckDBPyConnection) -> list[JsonKey]:

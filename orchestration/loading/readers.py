@@ -98,12 +98,7 @@ def prepare_jsonl(
     that flattens the accepted ones."""
     utf8_path = _utf8_copy(source, scratch, ".utf8.jsonl") if encoding == "cp932" else source
     jsonl.load_lines(con, utf8_path, strip_bom=encoding == "utf-8-sig")
-    rejects = [
-        LineReject(row, jsonl.reject_reason(con, line_number, line), line)
-        for row, line_number, line in con.execute(
-            f"select _row, line_number, line from {jsonl.LINES_TABLE} where problem is not null order by _row"
-        ).fetchall()
-    ]
+    rejects = [LineReject(row, reason, line) for row, reason, line in jsonl.settle_rejects(con)]
     keys = jsonl.discover_keys(con)
     names = [canonical_name(obj, key.flat_name) for key in keys]
     for key, name in zip(keys, names, strict=True):
