@@ -50,17 +50,17 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _has_duplicate_key(json_object: str) -> str:
-    return f"len(json_keys({json_object})) <> len(list_distinct(json_keys({json_object})))"
+def _nested_keys(kind: str) -> str:
+    return (
+        f"case when json_kind = 'OBJECT' then case when json_type(line, '/{kind}') = 'OBJECT' "
+        f"then json_keys(line, '/{kind}') end end as {kind}_keys"
+    )
 
 
 def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool) -> None:
-    """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)."""
-    # Which of two equal keys wins is up to the parser: such a line is rejected rather than guessed.
-    duplicate_nested = " ".join(
-        f"when json_type(line, '/{kind}') = 'OBJECT' and {_has_duplicate_key(nested)} then 'duplicate key'"
-        for kind, nested in ((kind, f"json_extract(line, '/{kind}')") for kind in NESTED_KINDS)
-    )
+    """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)
+    and each object's key lists (top level, `properties`, `associations`)."""
+    blank = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE) + "]*$"
     con.execute(
         f"""
         create or replace temp table {LINES_TABLE} as
@@ -82,30 +82,62 @@ def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool)
             ) as lines
             from file
         ),
-        numbered as (
-            select unnest(lines) as line, generate_subscripts(lines, 1) as line_number from split
+        -- Numbered inside the list, so record numbers need no sort and no trust in scan order.
+        kept as (
+            select list_filter(
+                list_transform(lines, (line, i) -> {{'line': line, 'line_number': i}}),
+                entry -> not regexp_matches(entry.line, ?)
+            ) as entries
+            from split
         ),
         records as (
-            select line_number, row_number() over (order by line_number) as _row, line
-            from numbered
-            where trim(line, ?) <> ''
+            select entry.line_number, entry.line, _row
+            from (select unnest(entries) as entry, generate_subscripts(entries, 1) as _row from kept)
+        ),
+        typed as (
+            select *, case when json_valid(line) then json_type(line) else 'invalid' end as json_kind
+            from records
         )
         select
             line_number,
             _row,
             line,
             case
-                when not json_valid(line) then 'invalid'
+                when json_kind = 'invalid' then 'invalid'
                 -- DuckDB accepts a trailing comma, Python's parser does not: let Python decide.
                 when regexp_matches(line, ',\\s*[}}\\]]') then 'trailing comma'
-                when json_type(line) <> 'OBJECT' then 'not an object'
-                when {_has_duplicate_key("line")} then 'duplicate key'
-                {duplicate_nested}
-            end as problem
-        from records
+                when json_kind <> 'OBJECT' then 'not an object'
+            end as problem,
+            case when json_kind = 'OBJECT' then json_keys(line) end as top_keys,
+            {_nested_keys("properties")},
+            {_nested_keys("associations")}
+        from typed
         """,
-        [strip_bom, str(utf8_path), _WHITESPACE],
+        [strip_bom, str(utf8_path), blank],
     )
+
+
+Shape = tuple[list[str], list[str] | None, list[str] | None, int]
+
+
+def _shapes(con: duckdb.DuckDBPyConnection) -> list[Shape]:
+    """Distinct key lists of the accepted records with the first record of each, in file order:
+    records of one export share a handful of shapes, so keys are looked at once per shape."""
+    return con.execute(
+        f"select top_keys, properties_keys, associations_keys, min(_row) from {LINES_TABLE} "
+        "where problem is null group by all order by min(_row)"
+    ).fetchall()
+
+
+def flag_duplicate_keys(con: duckdb.DuckDBPyConnection) -> None:
+    """Which of two equal keys wins is up to the parser: such a line is rejected, not guessed."""
+    for top, properties, associations, _ in _shapes(con):
+        if any(keys is not None and len(keys) != len(set(keys)) for keys in (top, properties, associations)):
+            con.execute(
+                f"update {LINES_TABLE} set problem = 'duplicate key' where problem is null and top_keys = ? "
+                "and properties_keys is not distinct from ? and associations_keys is not distinct from ?",
+                [top, properties, associations],
+            )
 
 
 def _duplicate_key(pairs: list[tuple[str, object]]) -> dict[str, object]:
@@ -158,34 +190,17 @@ def settle_rejects(con: duckdb.DuckDBPyConnection) -> list[tuple[int, str, str]]
 
 def discover_keys(con: duckdb.DuckDBPyConnection) -> list[JsonKey]:
     """Every key of the accepted records, in order of first appearance (record, then key order)."""
-    rows = con.execute(
-        f"""
-        with objects as (
-            select _row, line, json_keys(line) as top_keys from {LINES_TABLE} where problem is null
-        ),
-        top_level as (
-            select _row, line, unnest(top_keys) as key, generate_subscripts(top_keys, 1) as outer_pos
-            from objects
-        ),
-        entries as (
-            select _row, outer_pos, 0 as inner_pos, 'top' as kind, key
-            from top_level
-            where key not in {NESTED_KINDS} or json_type(line, '/' || key) <> 'OBJECT'
-            union all
-            select _row, outer_pos, generate_subscripts(inner_keys, 1), key, unnest(inner_keys)
-            from (
-                select _row, outer_pos, key, json_keys(line, '/' || key) as inner_keys
-                from top_level
-                where key in {NESTED_KINDS} and json_type(line, '/' || key) = 'OBJECT'
-            )
-        )
-        select kind, key, min(_row) as first_row
-        from entries
-        group by kind, key
-        order by min((_row, outer_pos, inner_pos))
-        """
-    ).fetchall()
-    return [JsonKey(kind, key, first_row) for kind, key, first_row in rows]
+    seen: set[tuple[str, str]] = set()
+    found: list[JsonKey] = []
+    for top, properties, associations, first_row in _shapes(con):
+        nested = {"properties": properties, "associations": associations}
+        for key in top:
+            inner = nested.get(key)
+            for kind, name in [("top", key)] if inner is None else [(key, name) for name in inner]:
+                if (kind, name) not in seen:
+                    seen.add((kind, name))
+                    found.append(JsonKey(kind, name, first_row))
+    return found
 
 
 def line_number(con: duckdb.DuckDBPyConnection, row: int) -> int:
@@ -198,7 +213,11 @@ def _present(key: JsonKey) -> str:
     return f"json_exists(line, {_literal(key.pointer)})"
 
 
-def _value(key: JsonKey) -> str:
+def _is_plain(key: JsonKey) -> bool:
+    return key.kind == "properties" or (key.kind == "top" and key.key not in NESTED_KINDS)
+
+
+def _linked_or_unnested_value(key: JsonKey) -> str:
     pointer = _literal(key.pointer)
     if key.kind == "associations":
         linked = f"json_extract(line, {pointer})"
@@ -212,9 +231,7 @@ def _value(key: JsonKey) -> str:
         # The staging models read '["101", "102"]', the text json.dumps writes for an id list.
         listed = f"'[' || coalesce(array_to_string({ids}, ', '), '') || ']'"
         return f"case when json_exists(line, {pointer}) then {listed} end"
-    if key.kind == "top" and key.key in NESTED_KINDS:
-        return f"case when {_present(key)} then json_extract_string(line, {pointer}) end"
-    return f"json_extract_string(line, {pointer})"
+    return f"case when {_present(key)} then json_extract_string(line, {pointer}) end"
 
 
 def flattened_select(
@@ -225,10 +242,18 @@ def flattened_select(
     error_type: type[ValueError],
 ) -> str:
     """One VARCHAR column per canonical name plus `_row`. Two keys of one record that mean the same
-    column (`firstName` and `properties.firstname`) reject the file, as two such CSV headers do."""
+    column (`Email` and `properties.email`) reject the file, as two such CSV headers do."""
     by_column: dict[str, list[JsonKey]] = {}
     for key, column in zip(keys, canonical, strict=True):
         by_column.setdefault(column, []).append(key)
+    # One parse per line for all plain keys: json_extract_string with a list of paths.
+    plain = {key: position for position, key in enumerate(filter(_is_plain, keys), start=1)}
+    paths = ", ".join(_literal(key.pointer) for key in plain)
+    values = f", json_extract_string(line, [{paths}]) as _values" if plain else ""
+
+    def value(key: JsonKey) -> str:
+        return f"_values[{plain[key]}]" if key in plain else _linked_or_unnested_value(key)
+
     expressions = []
     for column, candidates in by_column.items():
         if len(candidates) > 1:
@@ -243,8 +268,7 @@ def flattened_select(
                     "once names are normalized",
                     column,
                 )
-        value = " ".join(f"coalesce({_value(k)}, " for k in candidates[:-1]) + _value(candidates[-1])
-        value += ")" * (len(candidates) - 1)
-        expressions.append(f"{value} as {quote_identifier(column)}")
+        merged = " ".join(f"coalesce({value(k)}, " for k in candidates[:-1]) + value(candidates[-1])
+        expressions.append(f"{merged}{')' * (len(candidates) - 1)} as {quote_identifier(column)}")
     selected = ", ".join([*expressions, "_row"])
-    return f"select {selected} from {LINES_TABLE} where problem is null"
+    return f"select {selected} from (select *{values} from {LINES_TABLE} where problem is null)"

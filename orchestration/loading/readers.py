@@ -98,6 +98,7 @@ def prepare_jsonl(
     that flattens the accepted ones."""
     utf8_path = _utf8_copy(source, scratch, ".utf8.jsonl") if encoding == "cp932" else source
     jsonl.load_lines(con, utf8_path, strip_bom=encoding == "utf-8-sig")
+    jsonl.flag_duplicate_keys(con)
     rejects = [LineReject(row, reason, line) for row, reason, line in jsonl.settle_rejects(con)]
     keys = jsonl.discover_keys(con)
     names = [canonical_name(obj, key.flat_name) for key in keys]
