@@ -52,7 +52,7 @@ def _literal(text: str) -> str:
 
 def _nested_keys(kind: str) -> str:
     return (
-        f"case when json_kind = 'OBJECT' then case when json_type(line, '/{kind}') = 'OBJECT' "
+        f"case when list_contains(top_keys, '{kind}') then case when json_type(line, '/{kind}') = 'OBJECT' "
         f"then json_keys(line, '/{kind}') end end as {kind}_keys"
     )
 
@@ -97,6 +97,9 @@ def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool)
         typed as (
             select *, case when json_valid(line) then json_type(line) else 'invalid' end as json_kind
             from records
+        ),
+        keyed as (
+            select *, case when json_kind = 'OBJECT' then json_keys(line) end as top_keys from typed
         )
         select
             line_number,
@@ -108,10 +111,10 @@ def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool)
                 when regexp_matches(line, ',\\s*[}}\\]]') then 'trailing comma'
                 when json_kind <> 'OBJECT' then 'not an object'
             end as problem,
-            case when json_kind = 'OBJECT' then json_keys(line) end as top_keys,
+            top_keys,
             {_nested_keys("properties")},
             {_nested_keys("associations")}
-        from typed
+        from keyed
         """,
         [strip_bom, str(utf8_path), blank],
     )
