@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from orchestration.generator.pipeline import generate
+from orchestration.loading import jsonl
 from orchestration.loading.contract import OBJECTS, get_object
 from orchestration.loading.loader import discover_files, load_object
 from orchestration.loading.naming import normalize_column_name
@@ -113,7 +114,12 @@ def test_raw_tables_equal_the_python_reference(sample: Path, tmp_path: Path, obj
         assert extra == [], f"rows in {left} missing from {right}"
 
 
-def test_odd_lines_number_rows_and_keep_rejects(sample: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("chunk", [jsonl.CHUNK_CHARACTERS, 1, 40], ids=lambda size: f"chunk{size}")
+def test_odd_lines_number_rows_and_keep_rejects(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    # Chunks cut inside lines and between \r and \n: numbering must not notice.
+    monkeypatch.setattr(jsonl, "CHUNK_CHARACTERS", chunk)
     con = duckdb.connect(str(tmp_path / "wh.duckdb"))
     load_object(con, DEALS, sample, "b1")
     odd = "hubspot/deals/2026-12-01T0600Z.jsonl"

@@ -10,8 +10,11 @@ Only reject lines go back to Python, to word their reason the way the Python par
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from orchestration.loading.naming import normalize_column_name
 from orchestration.loading.raw_store import quote_identifier
 
 LINES_TABLE = "_jsonl_lines"
+CHUNK_CHARACTERS = 1 << 24
 NESTED_KINDS = ("properties", "associations")
 # str.strip() decides what a blank line is, as when lines were read in Python.
 _WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
@@ -57,67 +61,75 @@ def _nested_keys(kind: str) -> str:
     )
 
 
-def load_lines(con: duckdb.DuckDBPyConnection, utf8_path: Path, strip_bom: bool) -> None:
+def _chunks(path: Path, encoding: str) -> Iterator[str]:
+    """The file as text in pieces of whole lines, newlines made \\n: Python's universal newlines,
+    where \\r\\n, \\r and \\n all end a line. A UTF-8 byte-order mark is dropped, also the one some
+    tools put in front of cp932 bytes."""
+    with path.open("rb") as raw:
+        if raw.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+            raw.seek(0)
+        text = io.TextIOWrapper(raw, encoding="cp932" if encoding == "cp932" else "utf-8", newline="")
+        while chunk := text.read(CHUNK_CHARACTERS):
+            chunk += text.readline()
+            yield chunk.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: str) -> None:
     """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)
-    and each object's key lists (top level, `properties`, `associations`)."""
+    and each object's key lists (top level, `properties`, `associations`). The file goes to DuckDB
+    in chunks of whole lines, so memory does not grow with the file."""
     blank = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE) + "]*$"
     con.execute(
-        f"""
-        create or replace temp table {LINES_TABLE} as
-        with file as (
-            select
-                case when ? and starts_with(content, chr(65279)) then content[2:] else content end as content
-            from read_text(?)
-        ),
-        -- Python's universal newlines: \\r\\n, \\r and \\n all end a line; string_split is far faster
-        -- than a regex split.
-        split as (
-            select string_split(
-                case
-                    when contains(content, chr(13))
-                        then replace(replace(content, chr(13) || chr(10), chr(10)), chr(13), chr(10))
-                    else content
-                end,
-                chr(10)
-            ) as lines
-            from file
-        ),
-        -- Numbered inside the list, so record numbers need no sort and no trust in scan order.
-        kept as (
-            select list_filter(
-                list_transform(lines, (line, i) -> {{'line': line, 'line_number': i}}),
-                entry -> not regexp_matches(entry.line, ?)
-            ) as entries
-            from split
-        ),
-        records as (
-            select entry.line_number, entry.line, _row
-            from (select unnest(entries) as entry, generate_subscripts(entries, 1) as _row from kept)
-        ),
-        typed as (
-            select *, case when json_valid(line) then json_type(line) else 'invalid' end as json_kind
-            from records
-        ),
-        keyed as (
-            select *, case when json_kind = 'OBJECT' then json_keys(line) end as top_keys from typed
-        )
-        select
-            line_number,
-            _row,
-            line,
-            case
-                when json_kind = 'invalid' then 'invalid'
-                -- DuckDB accepts a trailing comma, Python's parser does not: let Python decide.
-                when regexp_matches(line, ',\\s*[}}\\]]') then 'trailing comma'
-                when json_kind <> 'OBJECT' then 'not an object'
-            end as problem,
-            top_keys,
-            {_nested_keys("properties")},
-            {_nested_keys("associations")}
-        from keyed
-        """,
-        [strip_bom, str(utf8_path), blank],
+        f"create or replace temp table {LINES_TABLE} (line_number bigint, _row bigint, line varchar, "
+        "problem varchar, top_keys varchar[], properties_keys varchar[], associations_keys varchar[])"
     )
+    lines_before = rows_before = 0
+    for chunk in _chunks(path, encoding):
+        con.execute(
+            f"""
+            insert into {LINES_TABLE}
+            -- Numbered inside the list, so record numbers need no sort and no trust in scan order.
+            with kept as (
+                select list_filter(
+                    list_transform(
+                        string_split($chunk, chr(10)), (line, i) -> {{'line': line, 'line_number': i}}
+                    ),
+                    entry -> not regexp_matches(entry.line, $blank)
+                ) as entries
+            ),
+            records as (
+                select
+                    $lines_before + entry.line_number as line_number,
+                    entry.line,
+                    $rows_before + _row as _row
+                from (select unnest(entries) as entry, generate_subscripts(entries, 1) as _row from kept)
+            ),
+            typed as (
+                select *, case when json_valid(line) then json_type(line) else 'invalid' end as json_kind
+                from records
+            ),
+            keyed as (
+                select *, case when json_kind = 'OBJECT' then json_keys(line) end as top_keys from typed
+            )
+            select
+                line_number,
+                _row,
+                line,
+                case
+                    when json_kind = 'invalid' then 'invalid'
+                    -- DuckDB accepts a trailing comma, Python's parser does not: let Python decide.
+                    when regexp_matches(line, ',\\s*[}}\\]]') then 'trailing comma'
+                    when json_kind <> 'OBJECT' then 'not an object'
+                end as problem,
+                top_keys,
+                {_nested_keys("properties")},
+                {_nested_keys("associations")}
+            from keyed
+            """,
+            {"chunk": chunk, "blank": blank, "lines_before": lines_before, "rows_before": rows_before},
+        )
+        lines_before += chunk.count("\n")
+        rows_before = con.execute(f"select count(*) from {LINES_TABLE}").fetchone()[0]
 
 
 Shape = tuple[list[str], list[str] | None, list[str] | None, int]

@@ -96,8 +96,7 @@ def prepare_jsonl(
 ) -> PreparedFile:
     """Leaves the file's lines in jsonl.LINES_TABLE (the caller drops it) and returns the select
     that flattens the accepted ones."""
-    utf8_path = _utf8_copy(source, scratch, ".utf8.jsonl") if encoding == "cp932" else source
-    jsonl.load_lines(con, utf8_path, strip_bom=encoding == "utf-8-sig")
+    jsonl.load_lines(con, source, encoding)
     jsonl.flag_duplicate_keys(con)
     rejects = [LineReject(row, reason, line) for row, reason, line in jsonl.settle_rejects(con)]
     keys = jsonl.discover_keys(con)
@@ -107,4 +106,4 @@ def prepare_jsonl(
             line_number = jsonl.line_number(con, key.first_row)
             raise FileRejectedError(f"{source}: line {line_number}: key {key.pointer!r} has no column name")
     scan_sql = jsonl.flattened_select(con, keys, names, source, FileRejectedError)
-    return PreparedFile(utf8_path, list(dict.fromkeys(names)), "jsonl", rejects, scan_sql)
+    return PreparedFile(source, list(dict.fromkeys(names)), "jsonl", rejects, scan_sql)
