@@ -24,7 +24,7 @@ from orchestration.loading.naming import normalize_column_name
 from orchestration.loading.raw_store import quote_identifier
 
 LINES_TABLE = "_jsonl_lines"
-CHUNK_CHARACTERS = 1 << 24
+CHUNK_CHARACTERS = 1 << 25
 NESTED_KINDS = ("properties", "associations")
 # str.strip() decides what a blank line is, as when lines were read in Python.
 _WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
@@ -85,6 +85,8 @@ def load_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: str) -> Non
     )
     lines_before = rows_before = 0
     for chunk in _chunks(path, encoding):
+        # From a table, not a parameter: a constant would be evaluated again by each optimizer pass.
+        con.execute("create or replace temp table _jsonl_chunk as select $chunk as text", {"chunk": chunk})
         con.execute(
             f"""
             insert into {LINES_TABLE}
@@ -92,10 +94,11 @@ def load_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: str) -> Non
             with kept as (
                 select list_filter(
                     list_transform(
-                        string_split($chunk, chr(10)), (line, i) -> {{'line': line, 'line_number': i}}
+                        string_split(text, chr(10)), (line, i) -> {{'line': line, 'line_number': i}}
                     ),
-                    entry -> not regexp_matches(entry.line, $blank)
+                    entry -> not regexp_matches(entry.line, {_literal(blank)})
                 ) as entries
+                from _jsonl_chunk
             ),
             records as (
                 select
@@ -126,10 +129,11 @@ def load_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: str) -> Non
                 {_nested_keys("associations")}
             from keyed
             """,
-            {"chunk": chunk, "blank": blank, "lines_before": lines_before, "rows_before": rows_before},
+            {"lines_before": lines_before, "rows_before": rows_before},
         )
         lines_before += chunk.count("\n")
         rows_before = con.execute(f"select count(*) from {LINES_TABLE}").fetchone()[0]
+    con.execute("drop table if exists _jsonl_chunk")
 
 
 Shape = tuple[list[str], list[str] | None, list[str] | None, int]
