@@ -227,3 +227,15 @@ def test_missing_required_id_keeps_every_line_as_delivered(con, landing, deliver
         (2, "id", lines[1]),
         (3, "id", lines[2]),
     ]
+
+
+def test_rerun_is_idempotent_and_leaves_no_work_tables(con, landing, deliver):
+    deliver("hubspot", "contacts", "a.jsonl", '{"id": "1"}\n{"id": \n')
+    deliver("hubspot", "contacts", "b.jsonl", '{"id": "2", "Email": "a", "properties": {"email": "b"}}\n')
+    first = load_object(con, CONTACTS, landing, "b1")
+    second = load_object(con, CONTACTS, landing, "b2")
+    assert [f.status for f in first.files] == ["loaded", "rejected"]
+    assert [f.status for f in second.files] == ["skipped", "skipped"]
+    assert first.table_rows == second.table_rows == 1
+    assert rows(con, "select count(*) from raw._rejects") == [(2,)]
+    assert rows(con, "select table_name from duckdb_tables() where temporary") == []

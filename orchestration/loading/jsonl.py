@@ -2,10 +2,11 @@
 in Python.
 
 The lines land in a temp table with their line number and record number (`_row`, blank lines not
-counted); lines that are not one JSON object are kept as rejects. The key set of the whole file
-(top level, `properties`, `associations`) is found with json_keys, each distinct key is named once
-in Python (normalize_column_name), and the flattened all-VARCHAR select is built from those names.
-Only reject lines go back to Python, to word their reason the way the Python parser does.
+counted); lines that are not one JSON object are kept as rejects. The key lists of each record
+(top level, `properties`, `associations`) come from json_keys; Python sees only the few distinct
+key lists, names each key once (normalize_column_name) and builds the flattened all-VARCHAR
+select from those names. Of the lines themselves only rejects go back to Python, to word their
+reason the way the Python parser does.
 """
 
 from __future__ import annotations
@@ -77,7 +78,7 @@ def _chunks(path: Path, encoding: str) -> Iterator[str]:
 def load_lines(con: duckdb.DuckDBPyConnection, path: Path, encoding: str) -> None:
     """Fills LINES_TABLE: line_number, _row, line, problem (null for a JSON object; else why not)
     and each object's key lists (top level, `properties`, `associations`). The file goes to DuckDB
-    in chunks of whole lines, so memory does not grow with the file."""
+    in chunks of whole lines, so it is never one string in memory."""
     blank = "^[" + "".join(f"\\x{{{ord(c):x}}}" for c in _WHITESPACE) + "]*$"
     con.execute(
         f"create or replace temp table {LINES_TABLE} (line_number bigint, _row bigint, line varchar, "

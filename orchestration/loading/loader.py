@@ -158,7 +158,7 @@ class _FileLoader:
     def _prepare(self, encoding: str, scratch: Path) -> PreparedFile:
         suffix = self.path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            return prepare_jsonl(self.con, self.obj, self.path, encoding, scratch)
+            return prepare_jsonl(self.con, self.obj, self.path, encoding)
         if suffix in CSV_SUFFIXES:
             return prepare_csv(self.obj, self.path, encoding, scratch)
         raise FileRejectedError(

@@ -74,25 +74,23 @@ def canonical_columns(obj: LandingObject, headers: list[str], source: Path) -> l
     return columns
 
 
-def _utf8_copy(source: Path, scratch: Path, suffix: str) -> Path:
-    utf8_path = scratch / (source.name + suffix)
-    with source.open("rb") as raw, utf8_path.open("w", encoding="utf-8", newline="") as writer:
-        # A UTF-8 byte-order mark in front of cp932 bytes is a lie some tools tell: drop it.
-        if raw.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
-            raw.seek(0)
-        shutil.copyfileobj(io.TextIOWrapper(raw, encoding="cp932", newline=""), writer)
-    return utf8_path
-
-
 def prepare_csv(obj: LandingObject, source: Path, encoding: str, scratch: Path) -> PreparedFile:
-    utf8_path = _utf8_copy(source, scratch, ".utf8.csv") if encoding == "cp932" else source
+    if encoding == "cp932":
+        utf8_path = scratch / (source.name + ".utf8.csv")
+        with source.open("rb") as raw, utf8_path.open("w", encoding="utf-8", newline="") as writer:
+            # A UTF-8 byte-order mark in front of cp932 bytes is a lie some tools tell: drop it.
+            if raw.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+                raw.seek(0)
+            shutil.copyfileobj(io.TextIOWrapper(raw, encoding="cp932", newline=""), writer)
+    else:
+        utf8_path = source
     with utf8_path.open("r", encoding="utf-8-sig", newline="") as handle:
         header = next(csv.reader(handle), [])
     return PreparedFile(utf8_path, canonical_columns(obj, header, source), "csv")
 
 
 def prepare_jsonl(
-    con: duckdb.DuckDBPyConnection, obj: LandingObject, source: Path, encoding: str, scratch: Path
+    con: duckdb.DuckDBPyConnection, obj: LandingObject, source: Path, encoding: str
 ) -> PreparedFile:
     """Leaves the file's lines in jsonl.LINES_TABLE (the caller drops it) and returns the select
     that flattens the accepted ones."""
