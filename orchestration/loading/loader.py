@@ -21,6 +21,7 @@ import duckdb
 
 from orchestration.loading.contract import LandingObject
 from orchestration.loading.encoding import UndecodableFileError, detect_encoding
+from orchestration.loading.jsonl import LINES_TABLE
 from orchestration.loading.naming import object_key
 from orchestration.loading.raw_store import (
     LEDGER_TABLE,
@@ -131,6 +132,12 @@ class _FileLoader:
         self.batch_id, self.loaded_at = batch_id, loaded_at
 
     def run(self, digest: str, scratch: Path) -> FileLoad:
+        try:
+            return self._run(digest, scratch)
+        finally:
+            self.con.execute(f"drop table if exists {LINES_TABLE}")
+
+    def _run(self, digest: str, scratch: Path) -> FileLoad:
         if self.path.stat().st_size == 0:
             return self._record(digest, FileLoad(self.relative, "empty", message="empty file"), None)
         try:
@@ -151,7 +158,7 @@ class _FileLoader:
     def _prepare(self, encoding: str, scratch: Path) -> PreparedFile:
         suffix = self.path.suffix.lower()
         if suffix in JSONL_SUFFIXES:
-            return prepare_jsonl(self.obj, self.path, encoding, scratch)
+            return prepare_jsonl(self.con, self.obj, self.path, encoding)
         if suffix in CSV_SUFFIXES:
             return prepare_csv(self.obj, self.path, encoding, scratch)
         raise FileRejectedError(
@@ -160,13 +167,10 @@ class _FileLoader:
         )
 
     def _scan_sql(self, prepared: PreparedFile) -> str:
+        if prepared.scan_sql is not None:
+            return prepared.scan_sql
         columns = ", ".join(f"{_sql_literal(c)}: 'VARCHAR'" for c in prepared.columns)
         path = _sql_literal(str(prepared.path))
-        if prepared.file_format == "jsonl":
-            return (
-                f"select * exclude (_row), try_cast(_row as bigint) as _row from read_json({path}, "
-                f"format='newline_delimited', columns={{{columns}, '_row': 'VARCHAR'}})"
-            )
         return (
             f"select *, row_number() over () as _accepted_rank from read_csv({path}, header=true, "
             f"columns={{{columns}}}, auto_detect=false, delim=',', quote='\"', escape='\"', "
@@ -262,8 +266,9 @@ class _FileLoader:
         if prepared is None or encoding is None:
             return []
         if prepared.file_format == "jsonl":
-            with prepared.path.open(encoding="utf-8") as handle:
-                return [LineReject(int(json.loads(line)["_row"]), "", line.rstrip("\n")) for line in handle]
+            # Every record as delivered, the lines that were rejected on their own included.
+            lines = self.con.execute(f"select _row, line from {LINES_TABLE} order by _row").fetchall()
+            return [LineReject(row, "", line) for row, line in lines]
         with prepared.path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.reader(handle)
             header = next(reader, [])
