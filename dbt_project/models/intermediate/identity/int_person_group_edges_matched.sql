@@ -209,49 +209,12 @@ candidate_pairs as (
 
 ),
 
--- Each pair first takes node_a's names or emails, then looks node_b's up by a key built from
--- that row. Joining on the plain name or domain would let the optimizer pair every two groups
--- of a common name (佐藤) or a large company's domain before the candidates narrow them:
--- quadratic, 169M rows at 1M people.
-group_names_keyed as (
-
-    select
-        group_key,
-        name_key,
-        {{ dbt.concat(['group_key', "'|'", 'name_key']) }} as lookup_key
-    from group_names
-
-),
-
 shared_names as (
 
     select distinct
-        pairs_with_names.node_a,
-        pairs_with_names.node_b
-    from (
-        select
-            candidate_pairs.node_a,
-            candidate_pairs.node_b,
-            {{ dbt.concat(['candidate_pairs.node_b', "'|'", 'left_names.name_key']) }} as right_lookup_key
-        from candidate_pairs
-        inner join group_names as left_names
-            on candidate_pairs.node_a = left_names.group_key
-    ) as pairs_with_names
-    inner join group_names_keyed as right_names
-        on
-            pairs_with_names.right_lookup_key = right_names.lookup_key
-            and pairs_with_names.node_b = right_names.group_key
-
-),
-
-group_work_emails_keyed as (
-
-    select
-        group_key,
-        email_domain,
-        email_local_canonical,
-        {{ dbt.concat(['group_key', "'|'", 'email_domain']) }} as lookup_key
-    from group_work_emails
+        node_a,
+        node_b
+    from {{ pair_rows_matched('candidate_pairs', 'group_names', 'name_key', 'name_key') }} as names_of_pairs
 
 ),
 
@@ -259,26 +222,12 @@ group_work_emails_keyed as (
 email_pairs as (
 
     select
-        left_emails.node_a,
-        left_emails.node_b,
-        {{ email_local_parts_relation('left_emails.email_local_canonical', 'right_emails.email_local_canonical') }}
-            as local_parts_relation,
-        length(left_emails.email_local_canonical) <> length(right_emails.email_local_canonical)
-            as is_length_change
-    from (
-        select
-            candidate_pairs.node_a,
-            candidate_pairs.node_b,
-            emails.email_local_canonical,
-            {{ dbt.concat(['candidate_pairs.node_b', "'|'", 'emails.email_domain']) }} as right_lookup_key
-        from candidate_pairs
-        inner join group_work_emails as emails
-            on candidate_pairs.node_a = emails.group_key
-    ) as left_emails
-    inner join group_work_emails_keyed as right_emails
-        on
-            left_emails.right_lookup_key = right_emails.lookup_key
-            and left_emails.node_b = right_emails.group_key
+        node_a,
+        node_b,
+        {{ email_local_parts_relation('left_value', 'right_value') }} as local_parts_relation,
+        length(left_value) <> length(right_value) as is_length_change
+    from {{ pair_rows_matched('candidate_pairs', 'group_work_emails', 'email_domain', 'email_local_canonical') }}
+        as emails_of_pairs
 
 ),
 
