@@ -81,8 +81,9 @@ class KeyResult:
     columns: str
 
 
-# The key results of issue #9. A mart joins the comparison with one line here: the MQL count,
-# the handoff queue and the funnel counts when their marts exist.
+# The key results of issue #9: who the persons are, their scores and MQLs, the handoff queue and
+# the funnel. A mart joins the comparison with one line here. Doubles are rounded: the engines
+# may add a sum's terms in another order, which changes the last bits, not the figure.
 KEY_RESULTS = (
     KeyResult("data_quality", "dq_source_reconciliation", "*"),
     KeyResult("core", "bridge_person_records", "record_key, person_id, account_id, group_key, cluster_key"),
@@ -99,7 +100,45 @@ KEY_RESULTS = (
         "account_id, region, account_name, account_domain, corporate_number, industry, is_inferred, "
         "record_count, person_count",
     ),
+    KeyResult(
+        "scoring",
+        "fct_lead_scores",
+        "lead_score_id, person_id, ruleset, valid_from, valid_to, is_current, round(total_score, 6), "
+        "grade, geo_region, is_abm_target, mql_threshold, is_above_threshold, mql_at",
+    ),
+    KeyResult(
+        "handoff",
+        "fct_handoff_queue",
+        "handoff_id, person_id, handoff_reason, grade, routed_by, owner_id, queue_id, handed_off_at, "
+        "sla_due_at, handoff_status, responded_at, round(business_hours_overdue, 6), as_of_at",
+    ),
+    KeyResult(
+        "lifecycle",
+        "fct_stage_transitions",
+        "stage_transition_id, person_id, entry_number, stage_code, entered_at, exited_at, is_current",
+    ),
+    KeyResult(
+        "reporting",
+        "rpt_funnel_cohorts",
+        "cohort_month, geo_region, channel, campaign_key, stage_code, cohort_size, cohort_reached_count, "
+        "cohort_previous_reached_count",
+    ),
+    KeyResult(
+        "reporting",
+        "rpt_funnel_periods",
+        "period_month, geo_region, channel, campaign_key, stage_code, period_stage_entries, "
+        "period_previous_stage_entries",
+    ),
 )
+
+# The figures issue #9 names: (schema, model, aggregate, condition), each one query per engine.
+KEY_COUNTS = {
+    "persons": ("core", "dim_person", "count(*)", "true"),
+    "MQLs": ("scoring", "fct_lead_scores", "count(distinct person_id)", "mql_at is not null"),
+    "handoff queue rows": ("handoff", "fct_handoff_queue", "count(*)", "true"),
+    "funnel cohort entries": ("reporting", "rpt_funnel_cohorts", "sum(cohort_reached_count)", "true"),
+    "funnel period entries": ("reporting", "rpt_funnel_periods", "sum(period_stage_entries)", "true"),
+}
 
 
 @dataclass(frozen=True)
@@ -275,6 +314,21 @@ def test_the_same_number_of_persons_and_accounts(builds: Builds):
     }
     print(f"\npersons, accounts: {counts}")
     assert counts["spark"] == counts["duckdb"]
+
+
+def test_key_counts_are_the_same(builds: Builds):
+    counts = {
+        engine: {
+            name: builds.query(
+                f"select {aggregate} from {builds.relation(engine, schema, model)} where {condition}"
+            )[0][0]
+            for name, (schema, model, aggregate, condition) in KEY_COUNTS.items()
+        }
+        for engine in ("duckdb", "spark")
+    }
+    print(f"\nkey counts: {counts}")
+    assert counts["spark"] == counts["duckdb"]
+    assert [name for name, count in counts["duckdb"].items() if not count] == []
 
 
 def test_records_fall_into_the_same_persons(builds: Builds):

@@ -97,7 +97,7 @@ attributed as (
         touch_rank,
         touch_count,
         coalesce(is_lead_creation_touch, false) as is_lead_creation_touch,
-        seconds_before_opportunity / 86400.0 as days_before_opportunity,
+        cast(seconds_before_opportunity as double) / 86400 as days_before_opportunity,
         cast(case when touch_rank = 1 then 1 else 0 end as double) as first_touch_weight,
         cast(case when touch_rank = touch_count then 1 else 0 end as double) as last_touch_weight,
         round(cast(1 as double) / touch_count, 10) as linear_weight,
