@@ -22,9 +22,34 @@ DUCKDB_ONLY = {
     "DuckDB-only text function": re.compile(
         r"\b(string_split|array_to_string|nfc_normalize|strip_accents|epoch_ms)\s*\(", re.IGNORECASE
     ),
+    "DuckDB-only time function or type": re.compile(
+        r"\b(strftime|epoch|timezone)\s*\(|\btimestamptz\b", re.IGNORECASE
+    ),
+    "DuckDB-only aggregate": re.compile(r"\b(string_agg|arg_max|arg_min)\s*\(", re.IGNORECASE),
     "raw try_cast": re.compile(r"\btry_cast\s*\(", re.IGNORECASE),
     "EXCLUDE": re.compile(r"\*\s*exclude\b", re.IGNORECASE),
 }
+
+
+# One line of DuckDB-only SQL per pattern above, so each pattern is shown to catch what it names.
+DUCKDB_ONLY_EXAMPLES = {
+    "`::` cast": "select amount::double from x",
+    "QUALIFY": "select * from x qualify row_number() over (order by a) = 1",
+    "strptime": "select try_strptime(d, '%Y') from x",
+    "regexp_* function": "select regexp_full_match(a, 'b') from x",
+    "list/struct function": "select list_transform([a], lambda v: v) from x",
+    "DuckDB-only text function": "select strip_accents(a) from x",
+    "DuckDB-only time function or type": "select strftime(created_at, '%Y-%m') from x",
+    "DuckDB-only aggregate": "select string_agg(a, ',') from x",
+    "raw try_cast": "select try_cast(a as int) from x",
+    "EXCLUDE": "select * exclude (a) from x",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DUCKDB_ONLY))
+def test_each_duckdb_only_pattern_catches_its_example(name: str):
+    assert DUCKDB_ONLY[name].search(DUCKDB_ONLY_EXAMPLES[name])
+    assert not DUCKDB_ONLY[name].search("select cast(a as double), count(*) from x group by a")
 
 
 def model_files() -> list[Path]:
