@@ -1,15 +1,16 @@
 {#- dbt.dateadd on Spark. dbt-spark's version goes through to_timestamp(unix seconds), which gives
     null when `timestamp` is TIMESTAMP_NTZ (the spark target's setting, as on DuckDB), and drops
     fractions of a second. This one keeps the type naive and, like DuckDB, adds fractional
-    seconds, minutes and hours to the microsecond; days and longer units move the calendar.
+    hours, minutes and seconds to the microsecond, as a day-time interval (timestampadd takes an
+    int: microseconds overflow it past 35 minutes); days and longer units move the calendar.
     Root-project macros come first in dispatch, so it replaces dbt-spark's. -#}
 {% macro spark__dateadd(datepart, interval, from_date_or_timestamp) -%}
-    {%- set microseconds = {'hour': 3600000000, 'minute': 60000000, 'second': 1000000, 'millisecond': 1000, 'microsecond': 1} -%}
-    {%- if datepart in microseconds -%}
-        cast(timestampadd(
-            microsecond, cast(round(({{ interval }}) * {{ microseconds[datepart] }}) as bigint), {{ from_date_or_timestamp }}
+    {%- set seconds = {'hour': '3600', 'minute': '60', 'second': '1', 'millisecond': '0.001', 'microsecond': '0.000001'} -%}
+    {%- if datepart in seconds -%}
+        cast({{ from_date_or_timestamp }} + make_dt_interval(
+            0, 0, 0, cast(({{ interval }}) * {{ seconds[datepart] }} as decimal(18, 6))
         ) as timestamp_ntz)
     {%- else -%}
-        cast(timestampadd({{ datepart }}, cast({{ interval }} as bigint), {{ from_date_or_timestamp }}) as timestamp_ntz)
+        cast(timestampadd({{ datepart }}, cast({{ interval }} as int), {{ from_date_or_timestamp }}) as timestamp_ntz)
     {%- endif -%}
 {%- endmacro %}
