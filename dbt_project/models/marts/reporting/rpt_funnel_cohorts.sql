@@ -90,13 +90,17 @@ reached as (
         case
             when not cohort_entries.start_is_inferred and not current_stage.is_inferred
                 then
-                    cast({{ dbt.datediff('cohort_entries.started_at', 'current_stage.entered_at', 'second') }} as double)
+                    {{ dbt.cast(
+                        dbt.datediff('cohort_entries.started_at', 'current_stage.entered_at', 'second'), 'double'
+                    ) }}
                     / 86400
         end as observed_days_from_inquiry,
         case
             when not previous_stage.is_inferred and not current_stage.is_inferred
                 then
-                    cast({{ dbt.datediff('previous_stage.entered_at', 'current_stage.entered_at', 'second') }} as double)
+                    {{ dbt.cast(
+                        dbt.datediff('previous_stage.entered_at', 'current_stage.entered_at', 'second'), 'double'
+                    ) }}
                     / 86400
         end as observed_days_from_previous
     from cohort_entries
