@@ -14,8 +14,9 @@
     timezone({{ tz }}, timezone('UTC', {{ ts }}))
 {%- endmacro %}
 
+{#- Spark's from/to_utc_timestamp return TIMESTAMP_LTZ; the warehouse's timestamps are naive. -#}
 {% macro spark__utc_to_local(ts, tz) -%}
-    from_utc_timestamp({{ ts }}, {{ tz }})
+    cast(from_utc_timestamp({{ ts }}, {{ tz }}) as timestamp_ntz)
 {%- endmacro %}
 
 {#- local_to_utc(ts, tz): the naive UTC timestamp of a wall-clock time in zone tz. -#}
@@ -32,5 +33,5 @@
 {%- endmacro %}
 
 {% macro spark__local_to_utc(ts, tz) -%}
-    to_utc_timestamp({{ ts }}, {{ tz }})
+    cast(to_utc_timestamp({{ ts }}, {{ tz }}) as timestamp_ntz)
 {%- endmacro %}

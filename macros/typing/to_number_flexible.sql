@@ -14,3 +14,14 @@
             then {{ leadflow.try_cast(text, data_type) }}
     end
 {%- endmacro %}
+
+{#- Spark: try_cast of text with a fraction to an integer type is null ('1.5' as bigint), where
+    DuckDB rounds half away from zero (2). Integer types therefore go through a decimal and
+    round(), which rounds the same way, so both engines give the same numbers. -#}
+{% macro spark__to_number_flexible(expr, data_type='double') -%}
+    {%- if data_type | lower | trim in ['tinyint', 'smallint', 'int', 'integer', 'bigint'] -%}
+        try_cast(round({{ leadflow.default__to_number_flexible(expr, 'decimal(38, 9)') }}, 0) as {{ data_type }})
+    {%- else -%}
+        {{ leadflow.default__to_number_flexible(expr, data_type) }}
+    {%- endif -%}
+{%- endmacro %}

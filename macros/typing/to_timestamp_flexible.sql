@@ -76,7 +76,7 @@
                 try_to_timestamp(replace({{ text }}, 'T', ' '), 'M/d/yyyy H:mm')
             ) as timestamp_ntz)
         when {{ leadflow.regexp_full_match(text, p.ymd_offset) }}
-            then convert_timezone(current_timezone(), 'UTC', cast(try_cast(replace({{ dashed }}, ',', '.') as timestamp) as timestamp_ntz))
+            then convert_timezone(current_timezone(), 'UTC', cast(try_cast(replace({{ dashed }}, ',', '.') as timestamp_ltz) as timestamp_ntz))
         when {{ leadflow.regexp_full_match(text, p.ymd) }}
             then try_cast({{ dashed }} as timestamp_ntz)
     end

@@ -126,7 +126,7 @@ final as (
         rejection_reason,
         response_detail,
         responded_at,
-        (responded_seconds - handed_off_seconds) / 3600.0 as response_business_hours,
+        cast(responded_seconds - handed_off_seconds as double) / 3600 as response_business_hours,
         case
             when responded_at is not null then responded_at <= sla_due_at
         end as is_responded_within_sla,
@@ -137,9 +137,9 @@ final as (
         end as handoff_status,
         case
             when responded_at is not null and responded_seconds > due_seconds
-                then (responded_seconds - due_seconds) / 3600.0
+                then cast(responded_seconds - due_seconds as double) / 3600
             when responded_at is null and as_of_seconds > due_seconds
-                then (as_of_seconds - due_seconds) / 3600.0
+                then cast(as_of_seconds - due_seconds as double) / 3600
             else 0
         end as business_hours_overdue,
         as_of_at

@@ -1,5 +1,6 @@
 {#- Company records clustered into accounts, in two passes of connected components:
       1. strong edges (CRM links, corporate number, domain) -> domain groups
+         (int_account_groups_linked)
       2. a company name links groups only where it is unambiguous: among the groups bearing the
          name at most one has a domain and at most one corporate number. A name shared by two
          companies with different domains (中央製作所 in Sendai and in Osaka) links nothing.
@@ -10,42 +11,17 @@
 
 with
 
-records as (
-
-    select * from {{ ref('int_account_records_unioned') }}
-
-),
-
-edges as (
-
-    select * from {{ ref('int_account_edges_matched') }}
-
-),
-
-strong_edges as (
-
-    select
-        node_a,
-        node_b
-    from edges
-    where is_strong
-
-),
-
-{{ connected_components('domain_groups', 'strong_edges', rounds) }},
-
+-- pass 1, the domain groups, is int_account_groups_linked
 record_groups as (
 
     select
-        records.record_key,
-        records.company_key,
-        records.company_domain,
-        records.corporate_number,
-        coalesce(domain_groups.component_id, records.record_key) as group_key,
-        coalesce(domain_groups.is_converged, true) as is_group_converged
-    from records
-    left join domain_groups
-        on records.record_key = domain_groups.node_id
+        record_key,
+        company_key,
+        company_domain,
+        corporate_number,
+        group_key,
+        is_converged as is_group_converged
+    from {{ ref('int_account_groups_linked') }}
 
 ),
 

@@ -200,10 +200,11 @@ numbered as (
 
     select
         entries.*,
-        row_number() over (
+        -- row_number() is a bigint on DuckDB and an int on Spark; the contract says bigint
+        cast(row_number() over (
             partition by entries.person_id
             order by entries.entered_at, entries.signal_number, entries.stage_order
-        ) as entry_number
+        ) as bigint) as entry_number
     from entries
 
 ),

@@ -97,12 +97,16 @@ attributed as (
         touch_rank,
         touch_count,
         coalesce(is_lead_creation_touch, false) as is_lead_creation_touch,
-        seconds_before_opportunity / 86400.0 as days_before_opportunity,
+        cast(seconds_before_opportunity as double) / 86400 as days_before_opportunity,
         cast(case when touch_rank = 1 then 1 else 0 end as double) as first_touch_weight,
         cast(case when touch_rank = touch_count then 1 else 0 end as double) as last_touch_weight,
         round(cast(1 as double) / touch_count, 10) as linear_weight,
-        round(u_shaped_raw / sum(u_shaped_raw) over (partition by opportunity_key), 10) as u_shaped_weight,
-        round(w_shaped_raw / sum(w_shaped_raw) over (partition by opportunity_key), 10) as w_shaped_weight,
+        round(
+            cast(u_shaped_raw as double) / sum(u_shaped_raw) over (partition by opportunity_key), 10
+        ) as u_shaped_weight,
+        round(
+            cast(w_shaped_raw as double) / sum(w_shaped_raw) over (partition by opportunity_key), 10
+        ) as w_shaped_weight,
         round(time_decay_raw / sum(time_decay_raw) over (partition by opportunity_key), 10) as time_decay_weight
     from raw_weights
 

@@ -98,19 +98,19 @@ final as (
         source_object,
         records,
         rejected_rows,
-        rejected_rows * 1.0 / nullif(delivered_rows, 0) as share_rejected,
+        cast(rejected_rows as double) / nullif(delivered_rows, 0) as share_rejected,
         records_missing_email,
-        records_missing_email * 1.0 / nullif(records, 0) as share_missing_email,
+        cast(records_missing_email as double) / nullif(records, 0) as share_missing_email,
         records_missing_phone,
-        records_missing_phone * 1.0 / nullif(records, 0) as share_missing_phone,
+        cast(records_missing_phone as double) / nullif(records, 0) as share_missing_phone,
         records_missing_company,
-        records_missing_company * 1.0 / nullif(records, 0) as share_missing_company,
+        cast(records_missing_company as double) / nullif(records, 0) as share_missing_company,
         invalid_emails,
-        invalid_emails * 1.0 / nullif(records - records_missing_email, 0) as share_invalid_emails,
+        cast(invalid_emails as double) / nullif(records - records_missing_email, 0) as share_invalid_emails,
         records_with_type_errors,
-        records_with_type_errors * 1.0 / nullif(records, 0) as share_with_type_errors,
+        cast(records_with_type_errors as double) / nullif(records, 0) as share_with_type_errors,
         duplicates_merged,
-        duplicates_merged * 1.0 / nullif(records, 0) as share_duplicates_merged
+        cast(duplicates_merged as double) / nullif(records, 0) as share_duplicates_merged
     from combined
 
 )

@@ -66,7 +66,7 @@ final as (
         handoffs,
         accepted,
         accepted_within_sla,
-        accepted_within_sla * 1.0 / handoffs as share_accepted_within_sla,
+        cast(accepted_within_sla as double) / handoffs as share_accepted_within_sla,
         rejected,
         awaiting,
         overdue,

@@ -75,7 +75,8 @@ final as (
         stages.stage_name_ja as current_stage_name_ja,
         stages.owner_team as current_owner_team,
         current_entries.entered_at as current_stage_entered_at,
-        {{ dbt.datediff('current_entries.entered_at', 'as_of.as_of_at', 'day') }}
+        -- dbt.datediff gives a bigint on DuckDB, an int on Spark; the contract says bigint
+        {{ dbt.cast(dbt.datediff('current_entries.entered_at', 'as_of.as_of_at', 'day'), dbt.type_bigint()) }}
             as days_in_current_stage,
         current_entries.origin as current_origin,
         {%- for stage in milestone_stages %}

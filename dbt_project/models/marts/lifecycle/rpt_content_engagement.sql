@@ -131,10 +131,10 @@ final as (
         categories.geo_region,
         categories.people_touched,
         categories.people_progressed,
-        categories.people_progressed * 1.0 / categories.people_touched as share_progressed,
+        cast(categories.people_progressed as double) / categories.people_touched as share_progressed,
         regions.people - categories.people_touched as comparison_people,
         regions.people_progressed - categories.touchers_progressed_from_first_touch as comparison_people_progressed,
-        (regions.people_progressed - categories.touchers_progressed_from_first_touch) * 1.0
+        cast(regions.people_progressed - categories.touchers_progressed_from_first_touch as double)
         / nullif(regions.people - categories.people_touched, 0) as comparison_share_progressed,
         {{ window_days }} as progression_window_days
     from categories

@@ -60,7 +60,7 @@ final as (
         people_8_30_days,
         people_31_90_days,
         people_over_90_days,
-        people_over_90_days * 1.0 / people as share_over_90_days,
+        cast(people_over_90_days as double) / people as share_over_90_days,
         cast(median_days_in_stage as double) as median_days_in_stage,
         lifecycle_as_of
     from aged

@@ -78,7 +78,7 @@ observed as (
         reached.*,
         case
             when reached.to_entered_at is not null and not reached.from_is_inferred and not reached.to_is_inferred
-                then reached.seconds_to_reach / 86400.0
+                then cast(reached.seconds_to_reach as double) / 86400
         end as observed_days_to_reach
     from reached
 

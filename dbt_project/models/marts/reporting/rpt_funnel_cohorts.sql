@@ -90,14 +90,18 @@ reached as (
         case
             when not cohort_entries.start_is_inferred and not current_stage.is_inferred
                 then
-                    {{ dbt.datediff('cohort_entries.started_at', 'current_stage.entered_at', 'second') }}
-                    / 86400.0
+                    {{ dbt.cast(
+                        dbt.datediff('cohort_entries.started_at', 'current_stage.entered_at', 'second'), 'double'
+                    ) }}
+                    / 86400
         end as observed_days_from_inquiry,
         case
             when not previous_stage.is_inferred and not current_stage.is_inferred
                 then
-                    {{ dbt.datediff('previous_stage.entered_at', 'current_stage.entered_at', 'second') }}
-                    / 86400.0
+                    {{ dbt.cast(
+                        dbt.datediff('previous_stage.entered_at', 'current_stage.entered_at', 'second'), 'double'
+                    ) }}
+                    / 86400
         end as observed_days_from_previous
     from cohort_entries
     cross join stages

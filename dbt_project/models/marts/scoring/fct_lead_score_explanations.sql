@@ -48,10 +48,11 @@ ranked as (
         latest.rule_id,
         latest.dimension,
         round(latest.capped_points, 1) as points,
-        row_number() over (
+        -- row_number() is a bigint on DuckDB and an int on Spark; the contract says bigint
+        cast(row_number() over (
             partition by latest.person_id
             order by abs(latest.capped_points) desc, latest.rule_id
-        ) as contribution_rank
+        ) as bigint) as contribution_rank
     from latest
     where latest.recency = 1 and round(latest.capped_points, 1) <> 0
 

@@ -42,9 +42,9 @@ final as (
         count(case when reached_sal then 1 end) as reached_sal,
         count(case when reached_sql then 1 end) as reached_sql,
         count(case when reached_won then 1 end) as reached_won,
-        round(sum(case when reached_sal then 1.0 else 0.0 end) / count(*), 4) as sal_rate,
-        round(sum(case when reached_sql then 1.0 else 0.0 end) / count(*), 4) as sql_rate,
-        round(sum(case when reached_won then 1.0 else 0.0 end) / count(*), 4) as won_rate
+        round(cast(sum(case when reached_sal then 1 else 0 end) as double) / count(*), 4) as sal_rate,
+        round(cast(sum(case when reached_sql then 1 else 0 end) as double) / count(*), 4) as sql_rate,
+        round(cast(sum(case when reached_won then 1 else 0 end) as double) / count(*), 4) as won_rate
     from banded
     group by geo_region, grade, score_band
 

@@ -71,9 +71,9 @@ final as (
         above_threshold,
         above_threshold_reached_sql,
         below_threshold_reached_sql,
-        round(above_threshold_reached_sql * 1.0 / nullif(above_threshold, 0), 4) as mql_sql_rate,
-        round(top_decile_reached_sql * 1.0 / nullif(top_decile, 0), 4) as top_decile_sql_rate,
-        round(reached_sql * 1.0 / nullif(lead_snapshots, 0), 4) as base_sql_rate
+        round(cast(above_threshold_reached_sql as double) / nullif(above_threshold, 0), 4) as mql_sql_rate,
+        round(cast(top_decile_reached_sql as double) / nullif(top_decile, 0), 4) as top_decile_sql_rate,
+        round(cast(reached_sql as double) / nullif(lead_snapshots, 0), 4) as base_sql_rate
     from by_region
 
 )
