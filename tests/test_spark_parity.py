@@ -49,13 +49,9 @@ SPARK_BUILD_BUDGET_SECONDS = 2400
 # select per row, and Spark takes about two minutes to plan each. They pass on Spark
 # (docs/spark.md runs them); their Spark-specific risk, backslashes and quotes in SQL literals,
 # is also covered by test_stg_salesforce__user_width_escapes.
-# assert_roi_reconciles_to_spend_and_revenue fails on this sample on DuckDB as well (12 rows, with
-# main's models too, 2026-11-25): a marketing-model question, not an engine difference; it runs
-# in the rest of the suite on its own sample.
 SPARK_EXCLUDED = (
     "test_stg_salesforce__user_width_every_character",
     "test_stg_salesforce__lead_hiragana_every_character",
-    "assert_roi_reconciles_to_spend_and_revenue",
 )
 
 # DuckDB builds what the comparison reads; its data and unit tests run in the rest of the suite.

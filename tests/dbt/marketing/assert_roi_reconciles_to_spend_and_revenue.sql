@@ -1,6 +1,7 @@
 {#- Under every attribution model, each ROI report sums back to the whole: spend to the converted
     spend lines, won revenue and pipeline to the won and created opportunities (each opportunity
-    once), leads to the persons. Credit is only moved between rows, never lost or made up.
+    once), leads to the persons first seen at a known time (a lead without one has no month to be
+    reported in). Credit is only moved between rows, never lost or made up.
     Amounts may differ by the 10-decimal rounding of the weights (tolerance: a millionth of the
     total, at least 0.01). Returns the reports, models and measures that do not reconcile. -#}
 
@@ -22,7 +23,7 @@ expected as (
         (select coalesce(sum(spend_amount), 0) from {{ ref('int_spend_converted') }}) as spend_amount,
         (select coalesce(sum(pipeline_amount), 0) from opportunities) as pipeline_amount,
         (select coalesce(sum(won_amount), 0) from opportunities) as won_amount,
-        (select count(*) from {{ ref('dim_person') }}) as lead_count
+        (select count(*) from {{ ref('dim_person') }} where first_seen_at is not null) as lead_count
 
 ),
 
