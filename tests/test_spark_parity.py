@@ -39,11 +39,6 @@ pytestmark = pytest.mark.spark
 
 SAMPLE_PEOPLE = 200
 SAMPLE_SEED = 7
-# A guard against blow-ups, not a speed target: a macro that bloats the SQL, or a CTE that Spark
-# copies into every reference, turns minutes of planning into hours (docs/spark.md has the
-# measured times, which depend on how busy the machine is).
-SPARK_BUILD_BUDGET_SECONDS = 2400
-
 # Unit tests left out of the Spark build here, only to keep this test's time modest: each checks
 # every character of one map with a fixture of about 190 rows, which dbt writes as a union of one
 # select per row, and Spark takes about two minutes to plan each. They pass on Spark
@@ -146,7 +141,6 @@ class Builds:
     duckdb_path: Path
     spark_warehouse: Path
     exported: dict[str, int]
-    seconds: dict[str, float]
 
     def relation(self, engine: str, schema: str, table: str) -> str:
         """SQL for a table as DuckDB built it, or as Spark did (its Parquet files)."""
@@ -248,14 +242,9 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> Builds:
             spark_env, "build", "--target", "spark", "--exclude", *SPARK_EXCLUDED
         )
         seconds["dbt build on DuckDB (seeds, models; alongside)"] = duckdb_build.result()
-    return Builds(duckdb_path, spark_dir / "warehouse", exported, seconds)
-
-
-def test_spark_build_stays_within_budget(builds: Builds):
-    """Spark plans every query for seconds, in proportion to the SQL the macros write (the text
-    version of bind once doubled this build): a macro change that bloats the SQL shows here."""
-    print("\n" + "\n".join(f"{step}: {seconds:.0f} s" for step, seconds in builds.seconds.items()))
-    assert builds.seconds["dbt build on Spark"] < SPARK_BUILD_BUDGET_SECONDS
+    # the times docs/spark.md reports (`pytest -s` shows them); CI does not judge them
+    print("\n" + "\n".join(f"{step}: {took:.0f} s" for step, took in seconds.items()))
+    return Builds(duckdb_path, spark_dir / "warehouse", exported)
 
 
 def test_raw_export_holds_every_raw_table_and_row(builds: Builds):
