@@ -7,6 +7,14 @@
 
 with
 
+dated_persons as (
+
+    select person_id
+    from {{ ref('dim_person') }}
+    where first_seen_at is not null
+
+),
+
 opportunities as (
 
     select distinct
@@ -23,7 +31,7 @@ expected as (
         (select coalesce(sum(spend_amount), 0) from {{ ref('int_spend_converted') }}) as spend_amount,
         (select coalesce(sum(pipeline_amount), 0) from opportunities) as pipeline_amount,
         (select coalesce(sum(won_amount), 0) from opportunities) as won_amount,
-        (select count(*) from {{ ref('dim_person') }} where first_seen_at is not null) as lead_count
+        (select count(*) from dated_persons) as lead_count
 
 ),
 
