@@ -21,7 +21,7 @@ class Warehouse(dg.ConfigurableResource):
     @contextmanager
     def connect(self) -> Iterator[duckdb.DuckDBPyConnection]:
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        con = duckdb.connect(self.path)
+        con = duckdb.connect(self.path, config={"memory_limit": settings.duckdb_memory_limit()})
         try:
             yield con
         finally:

@@ -38,6 +38,13 @@ def warehouse_path() -> Path:
     return _path_from_env("LEADFLOW_DUCKDB_PATH", REPO_ROOT / "data" / "warehouse" / "leadflow.duckdb")
 
 
+def duckdb_memory_limit() -> str:
+    """DuckDB's memory_limit for every connection that builds the warehouse (the loader and dbt).
+    DuckDB's own default, 80% of RAM, lets one 1M-person build take most of a shared machine;
+    with a bound it spills joins and sorts to disk beside the warehouse instead."""
+    return os.environ.get("LEADFLOW_DUCKDB_MEMORY_LIMIT", "6GB")
+
+
 def publish_dir() -> Path:
     return _path_from_env("LEADFLOW_PUBLISH_DIR", REPO_ROOT / "data" / "publish")
 
