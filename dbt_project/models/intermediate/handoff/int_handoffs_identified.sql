@@ -45,6 +45,20 @@ mqls as (
 
 ),
 
+-- is_abm_target is a person's attribute, the same on every interval, and the intervals run
+-- contiguously from the first, so "during a scored ABM interval" is "from the first one on":
+-- joining touchpoints to intervals would pair every touch with every interval of the person.
+abm_people as (
+
+    select
+        person_id,
+        min(valid_from) as scored_from
+    from scores
+    where is_abm_target
+    group by person_id
+
+),
+
 -- engaged = behaviour that shows interest; opens are left out (privacy proxies open every mail),
 -- and so are list events (campaign membership, lead creation, bounces, unsubscribes)
 abm_engagements as (
@@ -54,14 +68,12 @@ abm_engagements as (
         min(touchpoints.occurred_at) as abm_engaged_at
     from {{ ref('fct_touchpoints') }} as touchpoints
     cross join as_of
-    inner join scores
+    inner join abm_people
         on
-            touchpoints.person_id = scores.person_id
-            and touchpoints.occurred_at >= scores.valid_from
-            and (touchpoints.occurred_at < scores.valid_to or scores.valid_to is null)
+            touchpoints.person_id = abm_people.person_id
+            and touchpoints.occurred_at >= abm_people.scored_from
     where
-        scores.is_abm_target
-        and touchpoints.occurred_at <= as_of.as_of_at
+        touchpoints.occurred_at <= as_of.as_of_at
         and touchpoints.event_type in (
             'web_visit', 'link_click', 'email_click', 'form_submit',
             'webinar_registered', 'webinar_attended', 'trade_show_scan'
@@ -116,13 +128,11 @@ final as (
     left join scores as at_handoff
         on
             handoffs.person_id = at_handoff.person_id
-            and handoffs.handed_off_at >= at_handoff.valid_from
-            and (handoffs.handed_off_at < at_handoff.valid_to or at_handoff.valid_to is null)
+            and {{ interval_holds('handoffs.handed_off_at', 'at_handoff.valid_from', 'at_handoff.valid_to') }}
     left join scores as current_scores
         on
             handoffs.person_id = current_scores.person_id
-            and as_of.as_of_at >= current_scores.valid_from
-            and (as_of.as_of_at < current_scores.valid_to or current_scores.valid_to is null)
+            and {{ interval_holds('as_of.as_of_at', 'current_scores.valid_from', 'current_scores.valid_to') }}
 
 )
 
