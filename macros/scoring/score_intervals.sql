@@ -105,43 +105,31 @@
 
     ),
 
-    thresholds as (
+    -- each seed row as the range it holds for: a threshold until the region's next one, a grade
+    -- band up to the next band's minimum. An interval then joins the one row that holds it,
+    -- where ranking every started threshold and every band below the score per interval cost
+    -- a window over four rows per interval (the larger part of the model at 100k people).
+    threshold_ranges as (
 
         select
-            intervals.person_id,
-            intervals.valid_from,
-            thresholds.mql_threshold,
-            thresholds.gated_mql_threshold,
-            row_number() over (
-                partition by intervals.person_id, intervals.valid_from
-                order by case when thresholds.region = '*' then 1 else 0 end, thresholds.valid_from desc
-            ) as threshold_rank
-        from intervals
-        inner join gated
-            on intervals.person_id = gated.person_id
-        inner join {{ ref('scoring_mql_thresholds') }} as thresholds
-            on
-                thresholds.region in (gated.geo_region, '*')
-                and cast(thresholds.valid_from as {{ dbt.type_timestamp() }}) <= intervals.valid_from
+            region,
+            cast(valid_from as {{ dbt.type_timestamp() }}) as valid_from,
+            lead(cast(valid_from as {{ dbt.type_timestamp() }})) over (partition by region order by valid_from)
+                as valid_to,
+            mql_threshold,
+            gated_mql_threshold
+        from {{ ref('scoring_mql_thresholds') }}
 
     ),
 
-    grades as (
+    band_ranges as (
 
         select
-            intervals.person_id,
-            intervals.valid_from,
-            bands.dimension,
-            bands.grade,
-            row_number() over (
-                partition by intervals.person_id, intervals.valid_from, bands.dimension
-                order by bands.min_score desc
-            ) as grade_rank
-        from intervals
-        inner join {{ ref('scoring_grade_bands') }} as bands
-            on
-                (bands.dimension = 'fit' and bands.min_score <= intervals.fit_score)
-                or (bands.dimension = 'engagement' and bands.min_score <= intervals.engagement_score)
+            dimension,
+            grade,
+            min_score,
+            coalesce(lead(min_score) over (partition by dimension order by min_score), 1e9) as next_min_score
+        from {{ ref('scoring_grade_bands') }}
 
     ),
 
@@ -153,31 +141,37 @@
             gated.is_abm_target,
             gated.is_trade_show_gated,
             case
-                when gated.is_trade_show_gated then thresholds.gated_mql_threshold
-                else thresholds.mql_threshold
+                when regional_thresholds.region is not null and gated.is_trade_show_gated
+                    then regional_thresholds.gated_mql_threshold
+                when regional_thresholds.region is not null then regional_thresholds.mql_threshold
+                when gated.is_trade_show_gated then global_thresholds.gated_mql_threshold
+                else global_thresholds.mql_threshold
             end as mql_threshold,
             fit_grades.grade as fit_grade,
             engagement_grades.grade as engagement_grade
         from intervals
         inner join gated
             on intervals.person_id = gated.person_id
-        left join grades as fit_grades
+        left join band_ranges as fit_grades
             on
-                intervals.person_id = fit_grades.person_id
-                and intervals.valid_from = fit_grades.valid_from
-                and fit_grades.dimension = 'fit'
-                and fit_grades.grade_rank = 1
-        left join grades as engagement_grades
+                fit_grades.dimension = 'fit'
+                and intervals.fit_score >= fit_grades.min_score
+                and intervals.fit_score < fit_grades.next_min_score
+        left join band_ranges as engagement_grades
             on
-                intervals.person_id = engagement_grades.person_id
-                and intervals.valid_from = engagement_grades.valid_from
-                and engagement_grades.dimension = 'engagement'
-                and engagement_grades.grade_rank = 1
-        left join thresholds
+                engagement_grades.dimension = 'engagement'
+                and intervals.engagement_score >= engagement_grades.min_score
+                and intervals.engagement_score < engagement_grades.next_min_score
+        left join threshold_ranges as regional_thresholds
             on
-                intervals.person_id = thresholds.person_id
-                and intervals.valid_from = thresholds.valid_from
-                and thresholds.threshold_rank = 1
+                gated.geo_region = regional_thresholds.region
+                and {{ interval_holds('intervals.valid_from', 'regional_thresholds.valid_from',
+                    'regional_thresholds.valid_to') }}
+        left join threshold_ranges as global_thresholds
+            on
+                global_thresholds.region = '*'
+                and {{ interval_holds('intervals.valid_from', 'global_thresholds.valid_from',
+                    'global_thresholds.valid_to') }}
 
     ),
 

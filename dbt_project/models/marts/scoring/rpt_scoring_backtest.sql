@@ -11,7 +11,13 @@ with
 {% for ruleset in rulesets %}
     intervals_{{ loop.index }} as (
 
-        {{ score_intervals(ruleset) }}
+        {#- the published rule set's history is built already: computing it again cost as much as
+            fct_lead_scores itself -#}
+        {% if ruleset == var('scoring_ruleset', 'live') %}
+            select * from {{ ref('fct_lead_scores') }}
+        {% else %}
+            {{ score_intervals(ruleset) }}
+        {% endif %}
 
     ),
 
