@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from orchestration.benchmarking.measure import layer_of
+from orchestration.benchmarking.measure import layer_of, layer_seconds, slowest_nodes
 from orchestration.benchmarking.report import HEADING, write_results
 
 
@@ -23,6 +23,7 @@ def _result(people: int, floor: float, full: float, incremental: float) -> dict:
             "peak_rss_gb": 1.5,
             "steps": {"load": 2 * floor, "dbt": full - 3 * floor, "publish": floor},
             "layers": {"staging": floor, "identity": 4 * floor, "tests": floor, "zeta": 1.0},
+            "slowest": {"fct_lead_scores": 3 * floor, "dim_person": floor},
         },
         "incremental": {"seconds": incremental, "peak_rss_gb": 1.0, "steps": {}, "layers": {}},
         "machine": "2 cores",
@@ -36,6 +37,17 @@ def test_intermediate_models_count_by_their_folder_others_by_their_top_folder():
     assert layer_of(["leadflow", "marts", "lifecycle", "fct_x"], "model") == "marts"
     assert layer_of(["leadflow", "staging", "salesforce", "not_null_x"], "test") == "tests"
     assert layer_of(["leadflow", "staging", "salesforce", "stg_x", "t"], "unit_test") == "unit tests"
+
+
+def test_layers_sum_their_nodes_and_the_slowest_nodes_come_longest_first():
+    nodes = {
+        "stg_a": ("staging", 1.5),
+        "stg_b": ("staging", 2.0),
+        "fct_lead_scores": ("marts", 9.0),
+        "not_null_x": ("tests", 0.5),
+    }
+    assert layer_seconds(nodes) == {"staging": 3.5, "marts": 9.0, "tests": 0.5}
+    assert list(slowest_nodes(nodes, count=2).items()) == [("fct_lead_scores", 9.0), ("stg_b", 2.0)]
 
 
 def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: Path):
@@ -55,4 +67,5 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert rows[0].startswith("| 10,000 |") and rows[1].startswith("| 100,000 |")
     assert "300 s (30.0x)" in rows[1] and "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
     assert "- 10,000 to 100,000 people (x10): full run x3.0, floor x5.0, incremental x6.0" in text
+    assert "- 100,000 people, full: `fct_lead_scores` 30 s, `dim_person` 10 s" in text
     assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]

@@ -38,6 +38,8 @@ class RunFigures:
     """load, dbt, publish, other: wall seconds of the job's steps."""
     layers: dict[str, float] = field(default_factory=dict)
     """dbt node run time summed per layer (models by folder, and tests), over dbt's threads."""
+    slowest: dict[str, float] = field(default_factory=dict)
+    """The dbt nodes that ran longest, by name: where a size's time goes, and what to profile."""
 
 
 def _children() -> dict[int, list[int]]:
@@ -160,27 +162,41 @@ def layer_of(fqn: list[str], resource_type: str) -> str:
     return folders[1] if folders[0] == "intermediate" and len(folders) > 1 else folders[0]
 
 
-def layer_seconds(target: Path) -> dict[str, float]:
-    """dbt node run time summed per layer, from the newest run_results.json under `target`."""
+def node_seconds(target: Path) -> dict[str, tuple[str, float]]:
+    """Each dbt node's layer and run time, by name, from the newest run_results.json under `target`."""
     results_path = max(target.rglob("run_results.json"), key=lambda path: path.stat().st_mtime)
     results = json.loads(results_path.read_text(encoding="utf-8"))["results"]
     manifest = json.loads(results_path.with_name("manifest.json").read_text(encoding="utf-8"))
     nodes = {**manifest["nodes"], **manifest.get("unit_tests", {})}
+    return {
+        node["name"]: (layer_of(node["fqn"], node["resource_type"]), float(result["execution_time"]))
+        for result in results
+        if (node := nodes.get(result["unique_id"])) is not None
+    }
+
+
+def layer_seconds(nodes: dict[str, tuple[str, float]]) -> dict[str, float]:
+    """dbt node run time summed per layer."""
     layers: dict[str, float] = defaultdict(float)
-    for result in results:
-        node = nodes.get(result["unique_id"])
-        if node is None:
-            continue
-        layers[layer_of(node["fqn"], node["resource_type"])] += float(result["execution_time"])
+    for layer, seconds in nodes.values():
+        layers[layer] += seconds
     return dict(layers)
+
+
+def slowest_nodes(nodes: dict[str, tuple[str, float]], count: int = 5) -> dict[str, float]:
+    """The `count` nodes with the longest run time, longest first."""
+    ranked = sorted(nodes.items(), key=lambda item: -item[1][1])[:count]
+    return {name: seconds for name, (_, seconds) in ranked}
 
 
 def measure_run(env: dict[str, str], log: Path) -> RunFigures:
     """`leadflow run` (the daily_refresh job) on the bench folder's paths."""
     seconds, peak = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
+    nodes = node_seconds(Path(env["DBT_TARGET_PATH"]))
     return RunFigures(
         seconds=seconds,
         peak_rss_bytes=peak,
         steps=step_seconds(Path(env["DAGSTER_HOME"]), _run_id(log)),
-        layers=layer_seconds(Path(env["DBT_TARGET_PATH"])),
+        layers=layer_seconds(nodes),
+        slowest=slowest_nodes(nodes),
     )

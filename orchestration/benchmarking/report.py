@@ -85,6 +85,17 @@ def _growth(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _slowest(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for result in results:
+        for run in ("full", "incremental"):
+            slowest = result[run].get("slowest")
+            if slowest:
+                named = ", ".join(f"`{name}` {seconds:,.0f} s" for name, seconds in slowest.items())
+                lines.append(f"- {result['people']:,} people, {run}: {named}")
+    return lines
+
+
 def render(results: list[dict[str, Any]]) -> list[str]:
     layers = _layers(results)
     columns = [
@@ -108,6 +119,14 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     growth = _growth(results)
     if growth:
         lines += ["", "Growth with size:", "", *growth]
+    slowest = _slowest(results)
+    if slowest:
+        lines += [
+            "",
+            "The dbt nodes that ran longest (run time, while other nodes ran on the other thread):",
+            "",
+            *slowest,
+        ]
     lines += ["", "Produced by:", ""]
     lines += [
         f"- **{r['people']:,} people**: `leadflow bench --people {r['people']} --seed {r['seed']}` "

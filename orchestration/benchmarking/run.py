@@ -72,6 +72,7 @@ def _figures(run: RunFigures) -> dict[str, Any]:
         "peak_rss_gb": round(run.peak_rss_bytes / _GB, 2),
         "steps": {part: round(seconds, 1) for part, seconds in sorted(run.steps.items())},
         "layers": {layer: round(seconds, 1) for layer, seconds in sorted(run.layers.items())},
+        "slowest": {name: round(seconds, 1) for name, seconds in run.slowest.items()},
     }
 
 
