@@ -2,9 +2,11 @@
 
 A sample is loaded and built, one more day of extracts is added (`generate --delta-day`: new
 activities, new leads that merge into known people, changed leads), loaded and built again,
-incrementally. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs are
-never fully refreshed, so both keep the same ids), and every published mart must hold the same
-rows in both, compared as multisets both ways.
+incrementally; the day also re-delivers a few known Marketo activities with a changed value, so
+the incremental activity staging must take their newest version and count it. A copy of that
+warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
+keep the same ids), and every published mart and every incremental model must hold the same rows
+in both, compared as multisets both ways.
 
 The daily_refresh job does the same load and build plus every dbt test and the publish copy;
 test_pipeline_e2e.py runs it. Here the loader and `dbt build` without tests are called directly,
@@ -13,6 +15,7 @@ which keeps this test a few minutes long.
 
 from __future__ import annotations
 
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -23,7 +26,7 @@ import pytest
 from orchestration.evaluation.sample import dbt, load_landing
 from orchestration.generator import generate
 from orchestration.generator.delta import generate_delta
-from orchestration.publishing.publish import relations_to_publish
+from orchestration.publishing.publish import Relation, relations_to_publish
 
 pytestmark = pytest.mark.e2e
 
@@ -34,6 +37,29 @@ DAY = date(2026, 11, 24)
 # new leads, changed leads and late activities for the incremental models to pick up.
 DELTA_SHARE = 20
 _NO_TESTS = ("--exclude-resource-type", "test", "unit_test")
+REDELIVERED_ACTIVITIES = 5
+
+
+def _redeliver_activities(landing: Path, day: date) -> None:
+    """A file of the day holding activities delivered before, with another primary value."""
+    folder = landing / "marketo" / "activities"
+    first = sorted(folder.glob("*.csv"))[0]
+    redelivery = folder / f"{day.isoformat()}T0700Z.csv"
+    with duckdb.connect() as con:
+        con.execute(
+            f"copy (select * replace ('redelivered' as primaryAttributeValue) "
+            f"from read_csv('{first}', header = true, all_varchar = true) "
+            f"order by marketoGUID limit {REDELIVERED_ACTIVITIES}) to '{redelivery}' (header)"
+        )
+
+
+def _incremental_models(manifest_path: Path) -> list[Relation]:
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    return [
+        Relation(node["schema"], node["alias"])
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental"
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -45,6 +71,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     load_landing(warehouse, landing, batch_id="day-1")
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     generate_delta(landing, DAY, seed=SEED, share=DELTA_SHARE)
+    _redeliver_activities(landing, DAY)
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     refreshed = root / "refreshed.duckdb"
@@ -63,10 +90,24 @@ def test_the_day_reached_the_incremental_marts(built: tuple[Path, Path, Path]):
     assert touchpoints > 0
 
 
+def test_redelivered_activities_are_staged_in_their_newest_version(built: tuple[Path, Path, Path]):
+    warehouse, _, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(redelivered, versions)] = con.execute(
+            "select count(*), min(_version_count) from staging.stg_marketo__activities "
+            "where primary_attribute_value = 'redelivered'"
+        ).fetchall()
+    assert (redelivered, versions) == (REDELIVERED_ACTIVITIES, 2)
+
+
 def test_incremental_run_and_full_refresh_give_equal_marts(built: tuple[Path, Path, Path]):
     warehouse, refreshed, manifest = built
-    relations = relations_to_publish(manifest)
-    assert relations, "no published mart"
+    published = relations_to_publish(manifest)
+    assert published, "no published mart"
+    incremental_models = _incremental_models(manifest)
+    assert any(relation.schema == "staging" for relation in incremental_models)
+    published_sql = {relation.sql for relation in published}
+    relations = published + [r for r in incremental_models if r.sql not in published_sql]
     differing = {}
     with duckdb.connect(str(refreshed), read_only=True) as con:
         con.execute(f"attach '{warehouse}' as incremental (read_only)")

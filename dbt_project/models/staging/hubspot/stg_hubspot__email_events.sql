@@ -1,3 +1,12 @@
+{#- One row per HubSpot email event (id); a re-delivered event keeps its newest delivery.
+    Incremental (the activity logs are most of the rows): a run stages the events delivered
+    since the last one and replaces them by id. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='email_event_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+) }}
 {%- set created = to_timestamp_flexible('created') -%}
 
 with
@@ -5,6 +14,9 @@ with
 source as (
 
     select * from {{ source('hubspot', 'email_events') }}
+    {% if leadflow.incremental_batch() %}
+        where {{ leadflow.delivered_since_last_build(source('hubspot', 'email_events'), "nullif(trim(id), '')") }}
+    {% endif %}
 
 ),
 

@@ -1,6 +1,13 @@
 {#- One row per Marketo activity (marketoGUID). Activities are immutable: a re-delivered
     activity collapses into one row, the latest delivery wins. attributes stays JSON text as
-    delivered; intermediate models parse it. -#}
+    delivered; intermediate models parse it. Incremental (the activity logs are most of the
+    rows): a run stages the activities delivered since the last one and replaces them by id. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='activity_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+) }}
 {%- set activity_at = to_timestamp_flexible('activity_date') -%}
 {%- set activity_type_id = to_number_flexible('activity_type_id', 'integer') -%}
 
@@ -9,6 +16,9 @@ with
 source as (
 
     select * from {{ source('marketo', 'activities') }}
+    {% if leadflow.incremental_batch() %}
+        where {{ leadflow.delivered_since_last_build(source('marketo', 'activities'), "nullif(trim(marketo_guid), '')") }}
+    {% endif %}
 
 ),
 
