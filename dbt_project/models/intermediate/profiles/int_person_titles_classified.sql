@@ -50,32 +50,41 @@ departments as (
 
 ),
 
+-- the persona depends on the title and department only, and the same few thousand titles
+-- recur across all records: each pair is matched against the rules once (at 100k people 254k
+-- records, 30 s when every record was matched)
 texts as (
 
     select
-        departments.*,
-        lower(coalesce(departments.title, '')) as title_text,
-        {{ dbt.concat(["' '", "translate(lower(coalesce(departments.title, '')), ',.&/()|:;', '         ')", "' '"]) }}
-            as title_words,
-        lower({{ dbt.concat(["coalesce(departments.title, '')", "' '", "coalesce(departments.department, '')"]) }})
-            as function_text,
+        title_key,
+        department_key,
+        lower(title_key) as title_text,
+        {{ dbt.concat(["' '", "translate(lower(title_key), ',.&/()|:;', '         ')", "' '"]) }} as title_words,
+        lower({{ dbt.concat(["title_key", "' '", "department_key"]) }}) as function_text,
         {{ dbt.concat([
             "' '",
-            "translate(lower(" ~ dbt.concat(["coalesce(departments.title, '')", "' '",
-                "coalesce(departments.department, '')"]) ~ "), ',.&/()|:;', '         ')",
+            "translate(lower(" ~ dbt.concat(["title_key", "' '", "department_key"]) ~ "), ',.&/()|:;', '         ')",
             "' '",
         ]) }} as function_words
-    from departments
+    from (
+        select distinct
+            coalesce(title, '') as title_key,
+            coalesce(department, '') as department_key
+        from departments
+    ) as distinct_texts
 
 ),
 
 matches as (
 
     select
-        texts.record_key,
+        texts.title_key,
+        texts.department_key,
         rules.attribute,
         rules.rule_value,
-        row_number() over (partition by texts.record_key, rules.attribute order by rules.priority) as match_rank
+        row_number() over (
+            partition by texts.title_key, texts.department_key, rules.attribute order by rules.priority
+        ) as match_rank
     from texts
     inner join {{ ref('profile_title_rules') }} as rules
         on
@@ -111,23 +120,25 @@ matches as (
 final as (
 
     select
-        texts.record_key,
-        texts.person_id,
-        texts.source_system,
-        texts.title,
-        texts.department,
+        departments.record_key,
+        departments.person_id,
+        departments.source_system,
+        departments.title,
+        departments.department,
         job_functions.rule_value as job_function,
         seniorities.rule_value as seniority,
-        texts.created_at
-    from texts
+        departments.created_at
+    from departments
     left join matches as job_functions
         on
-            texts.record_key = job_functions.record_key
+            coalesce(departments.title, '') = job_functions.title_key
+            and coalesce(departments.department, '') = job_functions.department_key
             and job_functions.attribute = 'function'
             and job_functions.match_rank = 1
     left join matches as seniorities
         on
-            texts.record_key = seniorities.record_key
+            coalesce(departments.title, '') = seniorities.title_key
+            and coalesce(departments.department, '') = seniorities.department_key
             and seniorities.attribute = 'seniority'
             and seniorities.match_rank = 1
 

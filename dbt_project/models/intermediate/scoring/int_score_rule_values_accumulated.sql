@@ -87,8 +87,7 @@ capped as (
             running.ruleset = rules.ruleset
             and running.rule_id = rules.rule_id
             and running.geo_region = rules.geo_region
-            and running.changed_at >= rules.valid_from
-            and (rules.valid_to is null or running.changed_at < rules.valid_to)
+            and {{ interval_holds('running.changed_at', 'rules.valid_from', 'rules.valid_to') }}
 
 ),
 
