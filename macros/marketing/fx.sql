@@ -3,6 +3,5 @@
     starts). A date before the first rate matches nothing, so its converted amount is null. -#}
 {% macro fx_rate_holds(fx, currency_code, on_date) -%}
     {{ fx }}.currency_code = {{ currency_code }}
-    and cast({{ on_date }} as date) >= {{ fx }}.valid_from
-    and ({{ fx }}.valid_to is null or cast({{ on_date }} as date) < {{ fx }}.valid_to)
+    and {{ interval_holds('cast(' ~ on_date ~ ' as date)', fx ~ '.valid_from', fx ~ '.valid_to') }}
 {%- endmacro %}

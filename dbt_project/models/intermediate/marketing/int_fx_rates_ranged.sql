@@ -72,12 +72,10 @@ final as (
     inner join rates as source_rates
         on
             ranges.currency_code = source_rates.currency_code
-            and ranges.valid_from >= source_rates.rate_date
-            and (source_rates.next_rate_date is null or ranges.valid_from < source_rates.next_rate_date)
+            and {{ interval_holds('ranges.valid_from', 'source_rates.rate_date', 'source_rates.next_rate_date') }}
     inner join reporting_rates
         on
-            ranges.valid_from >= reporting_rates.rate_date
-            and (reporting_rates.next_rate_date is null or ranges.valid_from < reporting_rates.next_rate_date)
+            {{ interval_holds('ranges.valid_from', 'reporting_rates.rate_date', 'reporting_rates.next_rate_date') }}
 
 )
 
