@@ -20,6 +20,7 @@ from typing import Any
 import duckdb
 import pytest
 
+from orchestration.benchmarking.join_plans import nested_loops_with_equality
 from orchestration.loading.contract import OBJECTS
 
 pytestmark = pytest.mark.e2e
@@ -91,6 +92,35 @@ def test_every_dbt_unit_test_passes(env, tmp_path):
     assert result.returncode == 0, f"dbt unit tests failed:\n{result.stdout[-20000:]}"
     passed = re.search(r"PASS=(\d+)", result.stdout)
     assert passed and int(passed.group(1)) > 0, result.stdout[-2000:]
+
+
+def test_no_model_joins_in_a_nested_loop_where_a_hash_join_fits(env, tmp_path):
+    """A nested loop over an equality compares every row with every row: seconds here, hours at
+    1M people. Every model's plan, on the built warehouse, hash-joins its equalities."""
+    target = tmp_path / "target"
+    subprocess.run(
+        [
+            str(Path(sys.executable).with_name("dbt")),
+            "compile",
+            "--select",
+            "resource_type:model",
+            "--target-path",
+            str(target),
+            "--log-path",
+            str(tmp_path / "logs"),
+        ],
+        env=env,
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        check=True,
+    )
+    models = sorted((target / "compiled").rglob("*.sql"))
+    assert len(models) > 50
+    with duckdb.connect(warehouse(env), read_only=True) as con:
+        found = {
+            model.stem: nested_loops_with_equality(con, model.read_text(encoding="utf-8")) for model in models
+        }
+    assert {model: conditions for model, conditions in found.items() if conditions} == {}
 
 
 def test_every_landing_object_is_loaded_and_staged(env):
