@@ -24,11 +24,10 @@ folder (data/bench/N), then times, each in a fresh process:
 - floor: DuckDB reading every landing file once into tables (`read_csv`/`read_json`, no
   typing, no lineage): the least any load of these extracts costs;
 - full: `leadflow run` (the daily_refresh job) on an empty warehouse: raw load, `dbt build`
-  (models and their tests), publish. Layer figures are dbt's run time of the models in each
-  folder (intermediate models by their own folder), of the data tests and, in rows measured
-  before the daily job left them out (the 10,000 row), of the unit tests (which read no data, so
-  they cost the same at any size), summed over dbt's two threads, so they add up to more than
-  the dbt step's wall time;
+  (models and their data tests; unit tests run in CI, not in the daily job), publish. Layer
+  figures are dbt's run time of the models in each folder (intermediate models by their own
+  folder) and of the data tests, summed over dbt's two threads, so they add up to more than the
+  dbt step's wall time;
 - incremental: `leadflow run` again after one more day of extracts
   (`leadflow generate --delta-day`: about 1/365 of the activities, new leads, changed leads).
 
