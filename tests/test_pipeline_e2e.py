@@ -70,14 +70,12 @@ def published(env: dict[str, str]) -> str:
     return str(Path(env["LEADFLOW_PUBLISH_DIR"]) / "leadflow.duckdb")
 
 
-def test_every_dbt_unit_test_passes(env, tmp_path):
-    dbt = Path(sys.executable).with_name("dbt")
-    result = subprocess.run(
+def dbt(env: dict[str, str], tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """dbt on the built warehouse, its target and logs in `tmp_path`."""
+    return subprocess.run(
         [
-            str(dbt),
-            "test",
-            "--select",
-            "test_type:unit",
+            str(Path(sys.executable).with_name("dbt")),
+            *args,
             "--target-path",
             str(tmp_path / "target"),
             "--log-path",
@@ -89,6 +87,10 @@ def test_every_dbt_unit_test_passes(env, tmp_path):
         text=True,
         check=False,
     )
+
+
+def test_every_dbt_unit_test_passes(env, tmp_path):
+    result = dbt(env, tmp_path, "test", "--select", "test_type:unit")
     assert result.returncode == 0, f"dbt unit tests failed:\n{result.stdout[-20000:]}"
     passed = re.search(r"PASS=(\d+)", result.stdout)
     assert passed and int(passed.group(1)) > 0, result.stdout[-2000:]
@@ -97,24 +99,9 @@ def test_every_dbt_unit_test_passes(env, tmp_path):
 def test_no_model_joins_in_a_nested_loop_where_a_hash_join_fits(env, tmp_path):
     """A nested loop over an equality compares every row with every row: seconds here, hours at
     1M people. Every model's plan, on the built warehouse, hash-joins its equalities."""
-    target = tmp_path / "target"
-    subprocess.run(
-        [
-            str(Path(sys.executable).with_name("dbt")),
-            "compile",
-            "--select",
-            "resource_type:model",
-            "--target-path",
-            str(target),
-            "--log-path",
-            str(tmp_path / "logs"),
-        ],
-        env=env,
-        cwd=Path(__file__).resolve().parents[1],
-        capture_output=True,
-        check=True,
-    )
-    models = sorted((target / "compiled").rglob("*.sql"))
+    result = dbt(env, tmp_path, "compile", "--select", "resource_type:model")
+    assert result.returncode == 0, result.stdout[-2000:]
+    models = sorted((tmp_path / "target" / "compiled").rglob("*.sql"))
     assert len(models) > 50
     with duckdb.connect(warehouse(env), read_only=True) as con:
         found = {
