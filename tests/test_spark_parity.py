@@ -3,7 +3,7 @@
 A small sample is generated and loaded once, by the one loader, into DuckDB, and its raw schema
 exported to Parquet. Then two builds run side by side: dbt builds the models on DuckDB (the
 `test` target) while Spark registers the Parquet export as its raw tables and builds the whole
-project in local mode (the `spark` target) with every data and unit test but the two in
+project in local mode (the `spark` target) with every data and unit test but the three in
 SPARK_EXCLUDED. Then the results of the two engines are compared: staging row for row, and the
 key results in KEY_RESULTS. Spark's tables are Parquet files in its warehouse folder, so DuckDB
 reads both sides and no JVM runs in the test process (the embedded metastore admits one
@@ -44,9 +44,12 @@ SAMPLE_SEED = 7
 # select per row, and Spark takes about two minutes to plan each. They pass on Spark
 # (docs/spark.md runs them); their Spark-specific risk, backslashes and quotes in SQL literals,
 # is also covered by test_stg_salesforce__user_width_escapes.
+# The third checks the incremental batch of activity staging, which local Spark does not have:
+# on Parquet its strategy is insert_overwrite, which selects every row (incremental_strategy).
 SPARK_EXCLUDED = (
     "test_stg_salesforce__user_width_every_character",
     "test_stg_salesforce__lead_hiragana_every_character",
+    "test_stg_marketo__activities_incremental_batch",
 )
 
 # DuckDB builds what the comparison reads; its data and unit tests run in the rest of the suite.
