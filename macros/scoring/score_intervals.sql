@@ -6,8 +6,11 @@
     the interval start), the higher gated threshold for a trade-show lead (acquired by a badge
     scan) outside the ABM target accounts, is_above_threshold and the first time the person
     crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
-    fct_lead_scores (the published rule set) and rpt_scoring_backtest (the rule sets beside it). -#}
-{% macro score_intervals(ruleset) -%}
+    fct_lead_scores (the published rule set) and rpt_scoring_backtest (the rule sets beside it).
+    With `fingerprints` (int_person_score_inputs_fingerprinted), an incremental model computes
+    only the persons of its scoring batch (macro in_scoring_batch). -#}
+{% macro score_intervals(ruleset, fingerprints=none) -%}
+{%- set in_batch = leadflow.in_scoring_batch('person_id', fingerprints) if fingerprints is not none else 'true' %}
 
     with
 
@@ -19,7 +22,7 @@
             sum(case when dimension = 'fit' then capped_delta else 0 end) as fit_delta,
             sum(case when dimension = 'engagement' then capped_delta else 0 end) as engagement_delta
         from {{ ref('int_score_rule_values_accumulated') }}
-        where ruleset = '{{ ruleset }}'
+        where ruleset = '{{ ruleset }}' and {{ in_batch }}
         group by person_id, changed_at
 
     ),
@@ -75,6 +78,7 @@
             max(case when attribute_name = 'is_abm_target' and attribute_value = 'true' then 1 else 0 end) = 1
                 as is_abm_target
         from {{ ref('int_person_score_attributes_unpivoted') }}
+        where {{ in_batch }}
         group by person_id
 
     ),
@@ -87,7 +91,7 @@
             occurred_at,
             row_number() over (partition by person_id order by occurred_at, touchpoint_id) as touch_rank
         from {{ ref('fct_touchpoints') }}
-        where event_type <> 'lead_created'
+        where event_type <> 'lead_created' and {{ in_batch }}
 
     ),
 

@@ -10,7 +10,16 @@
                    contribution ends once it is below half a point;
       inactivity   rules on days_without_activity: from N days after an activity until the
                    next one (open when none follows).
-    Total caps apply to a rule's sum at each moment, in int_score_rule_values_accumulated. -#}
+    Total caps apply to a rule's sum at each moment, in int_score_rule_values_accumulated.
+    Incremental by person: a run computes the persons whose scoring inputs changed
+    (inputs_fingerprint, macros/scoring/scoring_batch.sql). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
+) }}
 {%- set activity_types = "'web_visit', 'link_click', 'email_open', 'email_click', 'form_submit', "
     ~ "'webinar_registered', 'webinar_attended', 'trade_show_scan'" -%}
 {%- set event_columns = touchpoint_rule_attributes() -%}
@@ -31,10 +40,12 @@ rules as (
 
 people as (
 
-    select distinct
+    select
         person_id,
-        geo_region
-    from {{ ref('int_person_score_attributes_unpivoted') }}
+        geo_region,
+        inputs_fingerprint
+    from {{ ref('int_person_score_inputs_fingerprinted') }}
+    where {{ leadflow.in_scoring_batch('person_id', ref('int_person_score_inputs_fingerprinted')) }}
 
 ),
 
@@ -57,6 +68,8 @@ fit as (
         end as segment_end,
         cast(rules.points as {{ dbt.type_float() }}) as points
     from {{ ref('int_person_score_attributes_unpivoted') }} as attributes
+    inner join people
+        on attributes.person_id = people.person_id
     inner join rules
         on
             rules.dimension = 'fit'
@@ -232,13 +245,24 @@ inactivity as (
 
 ),
 
-final as (
+contributions as (
 
     select * from fit
     union all
     select * from engagement
     union all
     select * from inactivity
+
+),
+
+final as (
+
+    select
+        contributions.*,
+        people.inputs_fingerprint
+    from contributions
+    inner join people
+        on contributions.person_id = people.person_id
 
 )
 

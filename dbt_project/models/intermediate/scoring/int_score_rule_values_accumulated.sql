@@ -3,13 +3,22 @@
     cap) and after its total cap (capped_points: limited to max_points_total of the rule version
     in force, in either direction), and capped_delta, the change of the capped value there.
     Summing capped_delta over rules and time gives the score at any moment without a row per day:
-    the contributions' starts add their points, their ends take them away. -#}
+    the contributions' starts add their points, their ends take them away.
+    Incremental by person, like the contributions it sums (macros/scoring/scoring_batch.sql). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
+) }}
 
 with
 
 contributions as (
 
     select * from {{ ref('int_score_contributions_computed') }}
+    where {{ leadflow.in_scoring_batch('person_id', ref('int_person_score_inputs_fingerprinted')) }}
 
 ),
 
@@ -21,6 +30,7 @@ deltas as (
         geo_region,
         rule_id,
         dimension,
+        inputs_fingerprint,
         segment_start as changed_at,
         points as delta
     from contributions
@@ -33,6 +43,7 @@ deltas as (
         geo_region,
         rule_id,
         dimension,
+        inputs_fingerprint,
         segment_end as changed_at,
         -points as delta
     from contributions
@@ -48,10 +59,11 @@ change_points as (
         geo_region,
         rule_id,
         dimension,
+        inputs_fingerprint,
         changed_at,
         sum(delta) as delta
     from deltas
-    group by ruleset, person_id, geo_region, rule_id, dimension, changed_at
+    group by ruleset, person_id, geo_region, rule_id, dimension, inputs_fingerprint, changed_at
 
 ),
 
@@ -78,6 +90,7 @@ capped as (
         running.person_id,
         running.rule_id,
         running.dimension,
+        running.inputs_fingerprint,
         running.changed_at,
         running.rule_points,
         {{ clamp_points('running.rule_points', 'rules.max_points_total') }} as capped_points
@@ -104,7 +117,8 @@ final as (
         capped_points - coalesce(
             lag(capped_points) over (partition by ruleset, person_id, rule_id order by changed_at),
             0
-        ) as capped_delta
+        ) as capped_delta,
+        inputs_fingerprint
     from capped
 
 )

@@ -3,24 +3,24 @@
     score of any person at any past moment is the row whose interval holds it (none: 0). Rows
     starting after the newest event are scheduled changes (decay halvings, inactivity rules):
     they hold unless a new event arrives, which rewrites the person's history.
-    Incremental: a run rewrites (delete+insert by person_id) the persons with an interval that
-    is new, gone or different from the stored one (row_fingerprint: new or late events, profile,
-    region or rule changes, merges) and a
-    post-hook deletes persons that no longer exist (merged away), so an incremental run and a
-    full refresh hold the same rows. -#}
+    Incremental by person: a run rewrites the persons whose scoring inputs changed
+    (inputs_fingerprint: new or late events, profile, region or rule changes, merges) and
+    deletes persons that no longer exist (macros/scoring/scoring_batch.sql), so an incremental
+    run and a full refresh hold the same rows. row_fingerprint hashes a row's values, for
+    readers that copy the table by changed rows. -#}
 {{ config(
     materialized='incremental',
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    post_hook="{{ leadflow.prune_orphans('person_id', ref('int_score_rule_values_accumulated')) }}",
+    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
 ) }}
 
 with
 
 intervals as (
 
-    {{ score_intervals(var('scoring_ruleset', 'live')) }}
+    {{ score_intervals(var('scoring_ruleset', 'live'), ref('int_person_score_inputs_fingerprinted')) }}
 
 ),
 
@@ -33,14 +33,11 @@ fingerprinted as (
             'intervals.valid_to', 'intervals.fit_score', 'intervals.engagement_score', 'intervals.fit_grade',
             'intervals.engagement_grade', 'intervals.geo_region', 'intervals.is_abm_target',
             'intervals.is_trade_show_gated', 'intervals.mql_threshold', 'intervals.mql_at',
-        ]) }} as row_fingerprint
+        ]) }} as row_fingerprint,
+        fingerprints.inputs_fingerprint
     from intervals
-
-),
-
-changed as (
-
-    {{ leadflow.rows_of_changed_entities('fingerprinted', 'lead_score_id') }}
+    inner join {{ ref('int_person_score_inputs_fingerprinted') }} as fingerprints
+        on intervals.person_id = fingerprints.person_id
 
 ),
 
@@ -65,8 +62,9 @@ final as (
         mql_threshold,
         is_above_threshold,
         mql_at,
-        row_fingerprint
-    from changed
+        row_fingerprint,
+        inputs_fingerprint
+    from fingerprinted
 
 )
 
