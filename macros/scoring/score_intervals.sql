@@ -14,29 +14,44 @@
 
     with
 
-    rule_changes as (
+    -- the grouping and windows run on an integer person key, joined back to person_id once the
+    -- change points are intervals: at 1M people they read ~95M rule values
+    person_keys as (
 
         select
             person_id,
-            changed_at,
-            sum(case when dimension = 'fit' then capped_delta else 0 end) as fit_delta,
-            sum(case when dimension = 'engagement' then capped_delta else 0 end) as engagement_delta
-        from {{ ref('int_score_rule_values_accumulated') }}
-        where ruleset = '{{ ruleset }}' and {{ in_batch }}
-        group by person_id, changed_at
+            row_number() over (order by person_id) as person_key
+        from {{ ref('int_person_score_inputs_fingerprinted') }}
+        where {{ in_batch }}
+
+    ),
+
+    rule_changes as (
+
+        select
+            person_keys.person_key,
+            rule_values.changed_at,
+            sum(case when rule_values.dimension = 'fit' then rule_values.capped_delta else 0 end) as fit_delta,
+            sum(case when rule_values.dimension = 'engagement' then rule_values.capped_delta else 0 end)
+                as engagement_delta
+        from {{ ref('int_score_rule_values_accumulated') }} as rule_values
+        inner join person_keys
+            on rule_values.person_id = person_keys.person_id
+        where rule_values.ruleset = '{{ ruleset }}'
+        group by person_keys.person_key, rule_values.changed_at
 
     ),
 
     running as (
 
         select
-            person_id,
+            person_key,
             changed_at,
             round(sum(fit_delta) over (
-                partition by person_id order by changed_at rows between unbounded preceding and current row
+                partition by person_key order by changed_at rows between unbounded preceding and current row
             ), 1) as fit_score,
             round(sum(engagement_delta) over (
-                partition by person_id order by changed_at rows between unbounded preceding and current row
+                partition by person_key order by changed_at rows between unbounded preceding and current row
             ), 1) as engagement_score
         from rule_changes
 
@@ -46,8 +61,8 @@
 
         select
             running.*,
-            lag(running.fit_score) over (partition by running.person_id order by running.changed_at) as previous_fit,
-            lag(running.engagement_score) over (partition by running.person_id order by running.changed_at)
+            lag(running.fit_score) over (partition by running.person_key order by running.changed_at) as previous_fit,
+            lag(running.engagement_score) over (partition by running.person_key order by running.changed_at)
                 as previous_engagement
         from running
 
@@ -56,17 +71,19 @@
     intervals as (
 
         select
-            person_id,
-            changed_at as valid_from,
-            lead(changed_at) over (partition by person_id order by changed_at) as valid_to,
-            fit_score,
-            engagement_score,
-            fit_score + engagement_score as total_score
+            person_keys.person_id,
+            changed.changed_at as valid_from,
+            lead(changed.changed_at) over (partition by changed.person_key order by changed.changed_at) as valid_to,
+            changed.fit_score,
+            changed.engagement_score,
+            changed.fit_score + changed.engagement_score as total_score
         from changed
+        inner join person_keys
+            on changed.person_key = person_keys.person_key
         where
-            previous_fit is null
-            or fit_score <> previous_fit
-            or engagement_score <> previous_engagement
+            changed.previous_fit is null
+            or changed.fit_score <> changed.previous_fit
+            or changed.engagement_score <> changed.previous_engagement
 
     ),
 
