@@ -132,7 +132,9 @@ matched_events as (
 
 ),
 
--- per-day cap: the running total of the day, capped; each event is granted what it adds
+-- per-day cap: the running total of the day, capped; each event is granted what it adds. The
+-- total before an event is the running total less its own points, capped by the rule version of
+-- the day's previous event: one window where a lag() of the capped total needed a second sort
 day_totals as (
 
     select
@@ -141,7 +143,11 @@ day_totals as (
             partition by {{ day_partition }}
             order by matched_events.occurred_at, matched_events.touchpoint_id
             rows between unbounded preceding and current row
-        ) as day_running_points
+        ) as day_running_points,
+        lag(matched_events.max_points_per_day) over (
+            partition by {{ day_partition }}
+            order by matched_events.occurred_at, matched_events.touchpoint_id
+        ) as previous_max_points_per_day
     from matched_events
 
 ),
@@ -151,13 +157,8 @@ granted as (
     select
         day_totals.*,
         {{ clamp_points('day_totals.day_running_points', 'day_totals.max_points_per_day') }}
-        - coalesce(
-            lag({{ clamp_points('day_totals.day_running_points', 'day_totals.max_points_per_day') }}) over (
-                partition by day_totals.ruleset, day_totals.person_id, day_totals.rule_id, day_totals.event_day
-                order by day_totals.occurred_at, day_totals.touchpoint_id
-            ),
-            0
-        ) as granted_points
+        - {{ clamp_points('day_totals.day_running_points - day_totals.points',
+            'day_totals.previous_max_points_per_day') }} as granted_points
     from day_totals
 
 ),
