@@ -8,9 +8,13 @@
     crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
     fct_lead_scores (the published rule set) and rpt_scoring_backtest (the rule sets beside it).
     With `fingerprints` (int_person_score_inputs_fingerprinted), an incremental model computes
-    only the persons of its scoring batch (macro in_scoring_batch). -#}
+    only the persons of its scoring batch (macro in_scoring_batch). The windows run on an integer
+    person key, once per bucket of persons (var scoring_window_buckets, macro in_person_bucket):
+    DuckDB holds a window's whole input in memory. -#}
 {% macro score_intervals(ruleset, fingerprints=none) -%}
 {%- set in_batch = leadflow.in_scoring_batch('person_id', fingerprints) if fingerprints is not none else 'true' %}
+{%- set buckets = var('scoring_window_buckets') %}
+{%- set by_time = 'partition by person_key order by changed_at' %}
 
     with
 
@@ -42,51 +46,6 @@
 
     ),
 
-    running as (
-
-        select
-            person_key,
-            changed_at,
-            round(sum(fit_delta) over (
-                partition by person_key order by changed_at rows between unbounded preceding and current row
-            ), 1) as fit_score,
-            round(sum(engagement_delta) over (
-                partition by person_key order by changed_at rows between unbounded preceding and current row
-            ), 1) as engagement_score
-        from rule_changes
-
-    ),
-
-    changed as (
-
-        select
-            running.*,
-            lag(running.fit_score) over (partition by running.person_key order by running.changed_at) as previous_fit,
-            lag(running.engagement_score) over (partition by running.person_key order by running.changed_at)
-                as previous_engagement
-        from running
-
-    ),
-
-    intervals as (
-
-        select
-            person_keys.person_id,
-            changed.changed_at as valid_from,
-            lead(changed.changed_at) over (partition by changed.person_key order by changed.changed_at) as valid_to,
-            changed.fit_score,
-            changed.engagement_score,
-            changed.fit_score + changed.engagement_score as total_score
-        from changed
-        inner join person_keys
-            on changed.person_key = person_keys.person_key
-        where
-            changed.previous_fit is null
-            or changed.fit_score <> changed.previous_fit
-            or changed.engagement_score <> changed.previous_engagement
-
-    ),
-
     people as (
 
         select
@@ -115,12 +74,15 @@
     gated as (
 
         select
+            person_keys.person_key,
             people.person_id,
             people.geo_region,
             people.is_abm_target,
             coalesce(first_touches.event_type = 'trade_show_scan', false) and not people.is_abm_target
                 as is_trade_show_gated
         from people
+        inner join person_keys
+            on people.person_id = person_keys.person_id
         left join first_touches
             on people.person_id = first_touches.person_id and first_touches.touch_rank = 1
 
@@ -154,10 +116,48 @@
 
     ),
 
-    graded as (
+{% for bucket in range(buckets) %}
+    -- bucket {{ bucket }}: the running scores and the scores before each change point in one window
+    running_{{ bucket }} as (
+
+        select
+            person_key,
+            changed_at,
+            round(sum(fit_delta) over ({{ by_time }} rows between unbounded preceding and current row), 1)
+                as fit_score,
+            round(sum(engagement_delta) over ({{ by_time }} rows between unbounded preceding and current row), 1)
+                as engagement_score,
+            round(sum(fit_delta) over ({{ by_time }} rows between unbounded preceding and 1 preceding), 1)
+                as previous_fit,
+            round(sum(engagement_delta) over ({{ by_time }} rows between unbounded preceding and 1 preceding), 1)
+                as previous_engagement
+        from rule_changes
+        where {{ leadflow.in_person_bucket('person_key', bucket, buckets) }}
+
+    ),
+
+    intervals_{{ bucket }} as (
+
+        select
+            person_key,
+            changed_at as valid_from,
+            lead(changed_at) over ({{ by_time }}) as valid_to,
+            fit_score,
+            engagement_score,
+            fit_score + engagement_score as total_score
+        from running_{{ bucket }}
+        where
+            previous_fit is null
+            or fit_score <> previous_fit
+            or engagement_score <> previous_engagement
+
+    ),
+
+    graded_{{ bucket }} as (
 
         select
             intervals.*,
+            gated.person_id,
             gated.geo_region,
             gated.is_abm_target,
             gated.is_trade_show_gated,
@@ -170,9 +170,9 @@
             end as mql_threshold,
             fit_grades.grade as fit_grade,
             engagement_grades.grade as engagement_grade
-        from intervals
+        from intervals_{{ bucket }} as intervals
         inner join gated
-            on intervals.person_id = gated.person_id
+            on intervals.person_key = gated.person_key
         left join band_ranges as fit_grades
             on
                 fit_grades.dimension = 'fit'
@@ -196,15 +196,27 @@
 
     ),
 
-    crossed as (
+    crossed_{{ bucket }} as (
 
         select
             graded.*,
             graded.total_score >= graded.mql_threshold as is_above_threshold
-        from graded
+        from graded_{{ bucket }} as graded
 
-    )
+    ),
 
+    scored_{{ bucket }} as (
+
+        select
+            crossed.*,
+            min(case when crossed.is_above_threshold then crossed.valid_from end)
+                over (partition by crossed.person_key) as mql_at
+        from crossed_{{ bucket }} as crossed
+
+    ){% if not loop.last %},{% endif %}
+{% endfor %}
+
+{% for bucket in range(buckets) %}
     select
         person_id,
         '{{ ruleset }}' as ruleset,
@@ -222,7 +234,9 @@
         is_trade_show_gated,
         mql_threshold,
         is_above_threshold,
-        min(case when is_above_threshold then valid_from end) over (partition by person_id) as mql_at
-    from crossed
+        mql_at
+    from scored_{{ bucket }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}
 
 {%- endmacro %}

@@ -16,6 +16,7 @@
     pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
 ) }}
 {%- set by_rule_over_time = 'partition by person_key, rule_key order by changed_at' -%}
+{%- set window_buckets = var('scoring_window_buckets') -%}
 
 with
 
@@ -135,21 +136,28 @@ capped_change_points as (
 ),
 
 -- one window: the value before a change point is the running sum less its delta, capped by the
--- rule version in force at the previous change point (the first point starts from 0)
+-- rule version in force at the previous change point (the first point starts from 0). Run once
+-- per bucket of persons: DuckDB holds a window's whole input in memory (96M change points at 1M
+-- people ran out of 6 GB; an eighth of them took 2 GB)
 running as (
 
-    select
-        person_key,
-        rule_key,
-        changed_at,
-        max_points_total,
-        round(sum(delta) over ({{ by_rule_over_time }} rows between unbounded preceding and current row), 4)
-            as rule_points,
-        round(
-            sum(delta) over ({{ by_rule_over_time }} rows between unbounded preceding and current row) - delta, 4
-        ) as previous_rule_points,
-        lag(max_points_total) over ({{ by_rule_over_time }}) as previous_max_points_total
-    from capped_change_points
+    {% for bucket in range(window_buckets) %}
+        select
+            person_key,
+            rule_key,
+            changed_at,
+            max_points_total,
+            round(sum(delta) over ({{ by_rule_over_time }} rows between unbounded preceding and current row), 4)
+                as rule_points,
+            round(
+                sum(delta) over ({{ by_rule_over_time }} rows between unbounded preceding and current row) - delta,
+                4
+            ) as previous_rule_points,
+            lag(max_points_total) over ({{ by_rule_over_time }}) as previous_max_points_total
+        from capped_change_points
+        where {{ leadflow.in_person_bucket('person_key', bucket, window_buckets) }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 

@@ -11,22 +11,21 @@ as_of as (
 
 ),
 
+-- each rule's value at the scoring time: its newest change point, by aggregate (a window ranking
+-- every change point held ~50M rows at 1M people in memory)
 latest as (
 
     select
         rule_values.person_id,
         rule_values.rule_id,
-        rule_values.dimension,
-        rule_values.capped_points,
-        row_number() over (
-            partition by rule_values.person_id, rule_values.rule_id
-            order by rule_values.changed_at desc
-        ) as recency
+        max(rule_values.dimension) as dimension,
+        {{ leadflow.value_at_latest('rule_values.capped_points', 'rule_values.changed_at') }} as capped_points
     from {{ ref('int_score_rule_values_accumulated') }} as rule_values
     cross join as_of
     where
         rule_values.ruleset = '{{ var("scoring_ruleset", "live") }}'
         and rule_values.changed_at <= as_of.scored_at
+    group by rule_values.person_id, rule_values.rule_id
 
 ),
 
@@ -54,7 +53,7 @@ ranked as (
             order by abs(latest.capped_points) desc, latest.rule_id
         ) as bigint) as contribution_rank
     from latest
-    where latest.recency = 1 and round(latest.capped_points, 1) <> 0
+    where round(latest.capped_points, 1) <> 0
 
 ),
 
