@@ -6,12 +6,22 @@
     {{ return(adapter.dispatch('unordered_hash', 'leadflow')(fields)) }}
 {%- endmacro %}
 
-{#- DuckDB sums UBIGINT hashes into a HUGEINT: no overflow. -#}
 {% macro default__unordered_hash(fields) -%}
-    cast(sum(hash({{ fields | join(', ') }})) as {{ dbt.type_string() }})
+    cast(sum({{ leadflow.row_hash(fields | join(', ')) }}) as {{ dbt.type_string() }})
 {%- endmacro %}
 
-{#- Spark's sum of bigints can overflow, so each hash is summed as a decimal. -#}
-{% macro spark__unordered_hash(fields) -%}
-    cast(sum(cast(xxhash64({{ fields | join(', ') }}) as decimal(38, 0))) as {{ dbt.type_string() }})
+{#- row_hash(expressions): a 64-bit hash of one row's values as a number that sums without
+    overflow: compare sums of row hashes to compare multisets of rows without sorting them. -#}
+{% macro row_hash(expressions) -%}
+    {{ return(adapter.dispatch('row_hash', 'leadflow')(expressions)) }}
+{%- endmacro %}
+
+{#- DuckDB's UBIGINT hash as a HUGEINT: a sum of them cannot overflow. -#}
+{% macro default__row_hash(expressions) -%}
+    cast(hash({{ expressions }}) as hugeint)
+{%- endmacro %}
+
+{#- Spark's sum of bigints can overflow, so the hash is a decimal. -#}
+{% macro spark__row_hash(expressions) -%}
+    cast(xxhash64({{ expressions }}) as decimal(38, 0))
 {%- endmacro %}
