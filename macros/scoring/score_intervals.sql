@@ -13,7 +13,7 @@
     DuckDB holds a window's whole input in memory. -#}
 {% macro score_intervals(ruleset, fingerprints=none) -%}
 {%- set in_batch = leadflow.in_scoring_batch('person_id', fingerprints) if fingerprints is not none else 'true' %}
-{%- set buckets = var('scoring_window_buckets') %}
+{%- set buckets = leadflow.window_buckets() %}
 {%- set by_time = 'partition by person_key order by changed_at' %}
 
     with
