@@ -1,6 +1,21 @@
+{#- window_buckets(): how many buckets of persons the scoring windows run in. DuckDB holds a
+    window's whole input in memory, so there var scoring_window_buckets; Spark's windows spill
+    by themselves, and every bucket would only add to the plan its driver compiles. -#}
+{% macro window_buckets() -%}
+    {{ return(adapter.dispatch('window_buckets', 'leadflow')()) }}
+{%- endmacro %}
+
+{% macro default__window_buckets() -%}
+    {{ return(var('scoring_window_buckets')) }}
+{%- endmacro %}
+
+{% macro spark__window_buckets() -%}
+    {{ return(1) }}
+{%- endmacro %}
+
 {#- in_person_bucket(person_key, bucket, buckets): a condition keeping the persons of bucket
     `bucket` (0 .. buckets - 1) of an integer person key, for a window run once per bucket and
-    unioned (var scoring_window_buckets). -#}
+    unioned (window_buckets). -#}
 {% macro in_person_bucket(person_key, bucket, buckets) -%}
     ({{ person_key }} % {{ buckets }}) = {{ bucket }}
 {%- endmacro %}

@@ -13,7 +13,7 @@
     DuckDB holds a window's whole input in memory. -#}
 {% macro score_intervals(ruleset, fingerprints=none) -%}
 {%- set in_batch = leadflow.in_scoring_batch('person_id', fingerprints) if fingerprints is not none else 'true' %}
-{%- set buckets = var('scoring_window_buckets') %}
+{%- set buckets = leadflow.window_buckets() %}
 {%- set by_time = 'partition by person_key order by changed_at' %}
 
     with
@@ -118,7 +118,7 @@
 
 {% for bucket in range(buckets) %}
     -- bucket {{ bucket }}: the running scores and the scores before each change point in one window
-    running_{{ bucket }} as (
+    bucket{{ bucket }}_running as (
 
         select
             person_key,
@@ -136,7 +136,7 @@
 
     ),
 
-    intervals_{{ bucket }} as (
+    bucket{{ bucket }}_intervals as (
 
         select
             person_key,
@@ -145,7 +145,7 @@
             fit_score,
             engagement_score,
             fit_score + engagement_score as total_score
-        from running_{{ bucket }}
+        from bucket{{ bucket }}_running
         where
             previous_fit is null
             or fit_score <> previous_fit
@@ -153,7 +153,7 @@
 
     ),
 
-    graded_{{ bucket }} as (
+    bucket{{ bucket }}_graded as (
 
         select
             intervals.*,
@@ -170,7 +170,7 @@
             end as mql_threshold,
             fit_grades.grade as fit_grade,
             engagement_grades.grade as engagement_grade
-        from intervals_{{ bucket }} as intervals
+        from bucket{{ bucket }}_intervals as intervals
         inner join gated
             on intervals.person_key = gated.person_key
         left join band_ranges as fit_grades
@@ -196,22 +196,22 @@
 
     ),
 
-    crossed_{{ bucket }} as (
+    bucket{{ bucket }}_crossed as (
 
         select
             graded.*,
             graded.total_score >= graded.mql_threshold as is_above_threshold
-        from graded_{{ bucket }} as graded
+        from bucket{{ bucket }}_graded as graded
 
     ),
 
-    scored_{{ bucket }} as (
+    bucket{{ bucket }}_scored as (
 
         select
             crossed.*,
             min(case when crossed.is_above_threshold then crossed.valid_from end)
                 over (partition by crossed.person_key) as mql_at
-        from crossed_{{ bucket }} as crossed
+        from bucket{{ bucket }}_crossed as crossed
 
     ){% if not loop.last %},{% endif %}
 {% endfor %}
@@ -235,7 +235,7 @@
         mql_threshold,
         is_above_threshold,
         mql_at
-    from scored_{{ bucket }}
+    from bucket{{ bucket }}_scored
     {% if not loop.last %}union all{% endif %}
 {% endfor %}
 

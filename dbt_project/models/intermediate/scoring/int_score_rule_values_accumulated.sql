@@ -16,7 +16,7 @@
     pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
 ) }}
 {%- set by_rule_over_time = 'partition by person_key, rule_key order by changed_at' -%}
-{%- set window_buckets = var('scoring_window_buckets') -%}
+{%- set window_buckets = leadflow.window_buckets() -%}
 
 with
 
