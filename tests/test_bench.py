@@ -3,10 +3,11 @@ docs/benchmarks.md written from the results without touching the other sections.
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
-from orchestration.benchmarking.measure import layer_of, layer_seconds, slowest_nodes
+from orchestration.benchmarking.measure import layer_of, layer_seconds, running_at, slowest_nodes
 from orchestration.benchmarking.report import HEADING, write_results
 
 
@@ -24,6 +25,7 @@ def _result(people: int, floor: float, full: float, incremental: float) -> dict:
             "steps": {"load": 2 * floor, "dbt": full - 3 * floor, "publish": floor},
             "layers": {"staging": floor, "identity": 4 * floor, "tests": floor, "zeta": 1.0},
             "slowest": {"fct_lead_scores": 3 * floor, "dim_person": floor},
+            "at_peak": ["fct_lead_scores"],
         },
         "incremental": {"seconds": incremental, "peak_rss_gb": 1.0, "steps": {}, "layers": {}},
         "machine": "2 cores",
@@ -50,6 +52,35 @@ def test_layers_sum_their_nodes_and_the_slowest_nodes_come_longest_first():
     assert list(slowest_nodes(nodes, count=2).items()) == [("fct_lead_scores", 9.0), ("stg_b", 2.0)]
 
 
+def _executed(unique_id: str, started_at: str, completed_at: str) -> dict:
+    return {
+        "unique_id": unique_id,
+        "timing": [
+            {"name": "compile", "started_at": "2026-12-05T00:00:00Z", "completed_at": started_at},
+            {"name": "execute", "started_at": started_at, "completed_at": completed_at},
+        ],
+    }
+
+
+def test_the_peak_is_put_on_the_dbt_nodes_executing_then_else_on_the_job_steps():
+    results = [
+        _executed("model.leadflow.fct_lead_scores", "2026-12-05T00:01:00Z", "2026-12-05T00:04:00Z"),
+        _executed("model.leadflow.dim_person", "2026-12-05T00:03:00Z", "2026-12-05T00:05:00Z"),
+        _executed("test.leadflow.unique_x.abc", "2026-12-05T00:06:00Z", "2026-12-05T00:07:00Z"),
+    ]
+    at = datetime.datetime(2026, 12, 5, 0, 0, tzinfo=datetime.UTC).timestamp()
+    spans = {
+        "raw_marketo__activities": (at, at + 50),
+        "leadflow_dbt_assets": (at + 50, at + 500),
+        "published_marts": (at + 500, at + 600),
+    }
+    assert running_at(results, spans, at + 210) == ["fct_lead_scores", "dim_person"]
+    assert running_at(results, spans, at + 390) == ["unique_x"]
+    # compiling is not executing: the dbt step itself is what ran
+    assert running_at(results, spans, at + 30) == ["raw_marketo__activities"]
+    assert running_at(results, spans, at + 550) == ["published_marts"]
+
+
 def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: Path):
     benchmarks, results = tmp_path / "benchmarks.md", tmp_path / "pipeline.json"
     benchmarks.write_text("# Benchmarks\n\n## Identity resolution\n\nkept\n", encoding="utf-8")
@@ -69,3 +100,4 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert "- 10,000 to 100,000 people (x10): full run x3.0, floor x5.0, incremental x6.0" in text
     assert "- 100,000 people, full: `fct_lead_scores` 30 s, `dim_person` 10 s" in text
     assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]
+    assert "- 100,000 people, full (1.5 GB): `fct_lead_scores`" in text

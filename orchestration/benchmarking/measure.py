@@ -15,8 +15,12 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from dagster import DagsterInstance
 
@@ -40,6 +44,8 @@ class RunFigures:
     """dbt node run time summed per layer (models by folder, and tests), over dbt's threads."""
     slowest: dict[str, float] = field(default_factory=dict)
     """The dbt nodes that ran longest, by name: where a size's time goes, and what to profile."""
+    at_peak: list[str] = field(default_factory=list)
+    """What ran when memory peaked: the dbt nodes executing then, else the job's steps."""
 
 
 def _children() -> dict[int, list[int]]:
@@ -70,10 +76,11 @@ def _tree_rss(root: int) -> int:
     return total
 
 
-def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[float, int]:
-    """Runs `command` to completion; its wall seconds and the peak resident memory of its process
-    tree. Output goes to `log`; a failure raises with the log's tail."""
-    peak = 0
+def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[float, int, float]:
+    """Runs `command` to completion; its wall seconds, the peak resident memory of its process
+    tree and when (epoch seconds) it peaked. Output goes to `log`; a failure raises with the log's
+    tail."""
+    peak, peak_at = 0, 0.0
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as output:
         started = time.perf_counter()
@@ -81,9 +88,11 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[fl
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak
+            nonlocal peak, peak_at
             while not done.wait(_SAMPLE_SECONDS):
-                peak = max(peak, _tree_rss(process.pid))
+                rss = _tree_rss(process.pid)
+                if rss > peak:
+                    peak, peak_at = rss, time.time()
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -94,7 +103,7 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[fl
     if returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
         raise RuntimeError(f"{' '.join(command)} failed ({returncode}); {log}:\n{tail}")
-    return seconds, peak
+    return seconds, peak, peak_at
 
 
 def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[float, int]:
@@ -107,7 +116,7 @@ def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[fl
     log = scratch / "floor.log"
     command = [sys.executable, "-m", "orchestration.benchmarking.floor", str(database), str(plan)]
     try:
-        _, peak = run_measured(command, env, log)
+        _, peak, _ = run_measured(command, env, log)
     finally:
         database.unlink(missing_ok=True)
     return float(log.read_text(encoding="utf-8").split()[-1]), peak
@@ -120,34 +129,70 @@ def _run_id(log: Path) -> str:
     raise RuntimeError(f"no run id in {log}")
 
 
-def step_seconds(dagster_home: Path, run_id: str) -> dict[str, float]:
-    """Wall seconds of the job's parts from the run's step stats: load (every raw object), dbt
-    (build and its tests), publish, other (asset checks outside dbt)."""
-    parts: dict[str, float] = defaultdict(float)
+@contextmanager
+def _instance(dagster_home: Path) -> Iterator[DagsterInstance]:
     previous = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = str(dagster_home)
     try:
         with DagsterInstance.get() as instance:
-            for stat in instance.get_run_step_stats(run_id):
-                if stat.start_time is None or stat.end_time is None:
-                    continue
-                key = stat.step_key
-                part = (
-                    "dbt"
-                    if key.startswith(_DBT_STEP)
-                    else "publish"
-                    if key.startswith(_PUBLISH_STEP)
-                    else "load"
-                    if key.startswith("raw")
-                    else "other"
-                )
-                parts[part] += stat.end_time - stat.start_time
+            yield instance
     finally:
         if previous is None:
             os.environ.pop("DAGSTER_HOME", None)
         else:
             os.environ["DAGSTER_HOME"] = previous
+
+
+def step_spans(dagster_home: Path, run_id: str) -> dict[str, tuple[float, float]]:
+    """Start and end (epoch seconds) of each finished step of the run, by step key."""
+    with _instance(dagster_home) as instance:
+        return {
+            stat.step_key: (stat.start_time, stat.end_time)
+            for stat in instance.get_run_step_stats(run_id)
+            if stat.start_time is not None and stat.end_time is not None
+        }
+
+
+def step_seconds(spans: dict[str, tuple[float, float]]) -> dict[str, float]:
+    """Wall seconds of the job's parts: load (every raw object), dbt (build and its tests),
+    publish, other (asset checks outside dbt)."""
+    parts: dict[str, float] = defaultdict(float)
+    for key, (start, end) in spans.items():
+        part = (
+            "dbt"
+            if key.startswith(_DBT_STEP)
+            else "publish"
+            if key.startswith(_PUBLISH_STEP)
+            else "load"
+            if key.startswith("raw")
+            else "other"
+        )
+        parts[part] += end - start
     return dict(parts)
+
+
+def _epoch(timestamp: str) -> float:
+    return datetime.fromisoformat(timestamp.replace("Z", "+00:00")).timestamp()
+
+
+def nodes_executing_at(results: list[dict[str, Any]], moment: float) -> list[str]:
+    """Names (the unique id's third part) of the dbt nodes whose execute phase spans `moment`."""
+    return [
+        result["unique_id"].split(".")[2]
+        for result in results
+        for phase in result.get("timing", [])
+        if phase["name"] == "execute"
+        and _epoch(phase["started_at"]) <= moment <= _epoch(phase["completed_at"])
+    ]
+
+
+def running_at(
+    results: list[dict[str, Any]], spans: dict[str, tuple[float, float]], moment: float
+) -> list[str]:
+    """What ran at `moment`: the dbt nodes executing, else the job's steps running."""
+    return nodes_executing_at(results, moment) or [
+        key for key, (start, end) in spans.items() if start <= moment <= end
+    ]
 
 
 def layer_of(fqn: list[str], resource_type: str) -> str:
@@ -162,9 +207,12 @@ def layer_of(fqn: list[str], resource_type: str) -> str:
     return folders[1] if folders[0] == "intermediate" and len(folders) > 1 else folders[0]
 
 
-def node_seconds(target: Path) -> dict[str, tuple[str, float]]:
-    """Each dbt node's layer and run time, by name, from the newest run_results.json under `target`."""
-    results_path = max(target.rglob("run_results.json"), key=lambda path: path.stat().st_mtime)
+def newest_run_results(target: Path) -> Path:
+    return max(target.rglob("run_results.json"), key=lambda path: path.stat().st_mtime)
+
+
+def node_seconds(results_path: Path) -> dict[str, tuple[str, float]]:
+    """Each dbt node's layer and run time, by name, from a run_results.json and its manifest."""
     results = json.loads(results_path.read_text(encoding="utf-8"))["results"]
     manifest = json.loads(results_path.with_name("manifest.json").read_text(encoding="utf-8"))
     nodes = {**manifest["nodes"], **manifest.get("unit_tests", {})}
@@ -191,12 +239,16 @@ def slowest_nodes(nodes: dict[str, tuple[str, float]], count: int = 5) -> dict[s
 
 def measure_run(env: dict[str, str], log: Path) -> RunFigures:
     """`leadflow run` (the daily_refresh job) on the bench folder's paths."""
-    seconds, peak = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
-    nodes = node_seconds(Path(env["DBT_TARGET_PATH"]))
+    seconds, peak, peak_at = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
+    results_path = newest_run_results(Path(env["DBT_TARGET_PATH"]))
+    nodes = node_seconds(results_path)
+    spans = step_spans(Path(env["DAGSTER_HOME"]), _run_id(log))
+    results = json.loads(results_path.read_text(encoding="utf-8"))["results"]
     return RunFigures(
         seconds=seconds,
         peak_rss_bytes=peak,
-        steps=step_seconds(Path(env["DAGSTER_HOME"]), _run_id(log)),
+        steps=step_seconds(spans),
         layers=layer_seconds(nodes),
         slowest=slowest_nodes(nodes),
+        at_peak=running_at(results, spans, peak_at),
     )

@@ -95,6 +95,19 @@ def _slowest(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _peaks(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for result in results:
+        for run in ("full", "incremental"):
+            at_peak = result[run].get("at_peak")
+            if at_peak:
+                named = ", ".join(f"`{name}`" for name in at_peak)
+                lines.append(
+                    f"- {result['people']:,} people, {run} ({result[run]['peak_rss_gb']:.1f} GB): {named}"
+                )
+    return lines
+
+
 def render(results: list[dict[str, Any]]) -> list[str]:
     layers = _layers(results)
     columns = [
@@ -126,6 +139,9 @@ def render(results: list[dict[str, Any]]) -> list[str]:
             "",
             *slowest,
         ]
+    peaks = _peaks(results)
+    if peaks:
+        lines += ["", "What ran when memory peaked (dbt nodes executing, else the job's steps):", "", *peaks]
     lines += ["", "Produced by:", ""]
     lines += [
         f"- **{r['people']:,} people**: `leadflow bench --people {r['people']} --seed {r['seed']}` "

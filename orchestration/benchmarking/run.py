@@ -73,6 +73,7 @@ def _figures(run: RunFigures) -> dict[str, Any]:
         "steps": {part: round(seconds, 1) for part, seconds in sorted(run.steps.items())},
         "layers": {layer: round(seconds, 1) for layer, seconds in sorted(run.layers.items())},
         "slowest": {name: round(seconds, 1) for name, seconds in run.slowest.items()},
+        "at_peak": run.at_peak,
     }
 
 
