@@ -1,6 +1,7 @@
 {#- A proposed rule set against the published one, on the same history: each rule set of var
     scoring_backtest_rulesets (seed scoring_rules rows that change the published set) is scored
-    over all events exactly like fct_lead_scores, then compared on the monthly point-in-time
+    over all events exactly like fct_lead_scores (int_backtest_score_intervals_computed), then
+    compared on the monthly point-in-time
     snapshots of macro score_snapshots, per rule set and region: how many leads were above the
     MQL threshold, how many of those and of the rest became an opportunity (SQL) within 90 days,
     and the SQL rate of the top 10% by score. Switch only when the proposal ranks better. -#}
@@ -11,12 +12,13 @@ with
 {% for ruleset in rulesets %}
     intervals_{{ loop.index }} as (
 
-        {#- the published rule set's history is built already: computing it again cost as much as
-            fct_lead_scores itself -#}
+        {#- both histories are kept by person (incremental), so a daily run rescores only the
+            persons whose inputs changed -#}
         {% if ruleset == var('scoring_ruleset', 'live') %}
             select * from {{ ref('fct_lead_scores') }}
         {% else %}
-            {{ score_intervals(ruleset) }}
+            select * from {{ ref('int_backtest_score_intervals_computed') }}
+            where ruleset = '{{ ruleset }}'
         {% endif %}
 
     ),

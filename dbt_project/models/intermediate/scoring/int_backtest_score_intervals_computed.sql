@@ -1,0 +1,73 @@
+{#- The score history of each backtest rule set (var scoring_backtest_rulesets, less the
+    published one, whose history is fct_lead_scores), shaped like fct_lead_scores: what
+    rpt_scoring_backtest compares on its snapshots. Kept as its own table so a daily run scores
+    only the persons whose inputs changed, like fct_lead_scores (macros/scoring/scoring_batch.sql):
+    computed inside the report it was the whole history of every rule set every day (221 s of an
+    incremental run at 1M people). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
+) }}
+{%- set published = var('scoring_ruleset', 'live') -%}
+{%- set backtested = leadflow.scoring_rulesets() | reject('equalto', published) | list -%}
+
+with
+
+fingerprints as (
+
+    select * from {{ ref('int_person_score_inputs_fingerprinted') }}
+
+),
+
+{% for ruleset in backtested %}
+    ruleset_{{ loop.index }} as (
+
+        {{ score_intervals(ruleset, ref('int_person_score_inputs_fingerprinted')) }}
+
+    ),
+{% endfor %}
+
+intervals as (
+
+    {% for ruleset in backtested %}
+        select * from ruleset_{{ loop.index }}
+        {% if not loop.last %}union all{% endif %}
+    {% else %}
+        {#- no rule set to backtest: an empty table of the same shape -#}
+        select * from ({{ score_intervals(published) }}) as none_backtested
+        where false
+    {% endfor %}
+
+),
+
+final as (
+
+    select
+        intervals.person_id,
+        intervals.ruleset,
+        intervals.valid_from,
+        intervals.valid_to,
+        intervals.is_current,
+        intervals.fit_score,
+        intervals.engagement_score,
+        intervals.total_score,
+        intervals.fit_grade,
+        intervals.engagement_grade,
+        intervals.grade,
+        intervals.geo_region,
+        intervals.is_abm_target,
+        intervals.is_trade_show_gated,
+        intervals.mql_threshold,
+        intervals.is_above_threshold,
+        intervals.mql_at,
+        fingerprints.inputs_fingerprint
+    from intervals
+    inner join fingerprints
+        on intervals.person_id = fingerprints.person_id
+
+)
+
+select * from final
