@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -339,3 +340,29 @@ def test_japan_team_report_opens_on_japan_in_japanese(env, browser_tab):
     heading = browser_tab.page.locator("section.region.active h1 span.ja")
     assert heading.is_visible() and heading.inner_text() == "日本"
     assert not browser_tab.page.locator("section.region.active h1 span.en").is_visible()
+
+
+def test_uniqueness_is_checked_on_the_rows_the_latest_run_wrote(env, tmp_path):
+    """The scoring chain's uniqueness tests read only the newest computed_at: a duplicate the
+    latest run wrote fails them, an older row sharing its key is another run's (and was checked
+    then)."""
+    copy = tmp_path / "warehouse.duckdb"
+    shutil.copy(warehouse(env), copy)
+    rule_values = "intermediate.int_score_rule_values_accumulated"
+    with duckdb.connect(str(copy)) as con:
+        latest = f"(select max(computed_at) from {rule_values})"
+        written = f"from {rule_values} where computed_at = {latest} limit 1"
+        con.execute(f"insert into {rule_values} select * {written}")
+        con.execute(
+            f"insert into {rule_values} "
+            f"select * replace (computed_at - interval 1 day as computed_at) {written}"
+        )
+    result = dbt(
+        {**env, "LEADFLOW_TEST_DUCKDB_PATH": str(copy)},
+        tmp_path,
+        "test",
+        "--select",
+        "int_score_rule_values_accumulated,test_name:unique_combination_of_columns",
+    )
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "Got 1 result" in result.stdout and "FAIL=1" in result.stdout, result.stdout[-3000:]

@@ -63,7 +63,7 @@ def snapshot(warehouse: Path, table: str, key: str) -> list[tuple]:
                 "order by ordinal_position",
                 [table.split(".")[1]],
             ).fetchall()
-            if name not in ("_loaded_at", "resolved_at")
+            if name not in ("_loaded_at", "resolved_at", "computed_at")
         ]
         return con.execute(f"select {', '.join(columns)} from {table} order by {key}").fetchall()
 

@@ -15,7 +15,7 @@
     null for a new record), change ('new', 'moved', 'retired', 'returned'), is_current. -#}
 {% macro stable_ids(clusters, entity) -%}
 {%- set id = entity ~ '_id' -%}
-{%- set run_at = "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as " ~ dbt.type_timestamp() ~ ")" -%}
+{%- set run_at = leadflow.run_timestamp() -%}
 with
 
 current_records as (

@@ -63,7 +63,8 @@ final as (
         intervals.mql_threshold,
         intervals.is_above_threshold,
         intervals.mql_at,
-        fingerprints.inputs_fingerprint
+        fingerprints.inputs_fingerprint,
+        {{ leadflow.run_timestamp() }} as computed_at
     from intervals
     inner join fingerprints
         on intervals.person_id = fingerprints.person_id

@@ -173,7 +173,8 @@ final as (
         {{ clamp_points('running.rule_points', 'running.max_points_total') }} as capped_points,
         {{ clamp_points('running.rule_points', 'running.max_points_total') }}
         - {{ clamp_points('running.previous_rule_points', 'running.previous_max_points_total') }} as capped_delta,
-        person_keys.inputs_fingerprint
+        person_keys.inputs_fingerprint,
+        {{ leadflow.run_timestamp() }} as computed_at
     from running
     inner join person_keys
         on running.person_key = person_keys.person_key

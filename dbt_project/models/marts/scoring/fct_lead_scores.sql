@@ -7,7 +7,8 @@
     (inputs_fingerprint: new or late events, profile, region or rule changes, merges) and
     deletes persons that no longer exist (macros/scoring/scoring_batch.sql), so an incremental
     run and a full refresh hold the same rows. row_fingerprint hashes a row's values, for
-    readers that copy the table by changed rows. -#}
+    readers that copy the table by changed rows; computed_at, the start of the run that wrote
+    it, lets the data tests check only what a run wrote (a person's rows are written together). -#}
 {{ config(
     materialized='incremental',
     unique_key='person_id',
@@ -34,7 +35,8 @@ fingerprinted as (
             'intervals.engagement_grade', 'intervals.geo_region', 'intervals.is_abm_target',
             'intervals.is_trade_show_gated', 'intervals.mql_threshold', 'intervals.mql_at',
         ]) }} as row_fingerprint,
-        fingerprints.inputs_fingerprint
+        fingerprints.inputs_fingerprint,
+        {{ leadflow.run_timestamp() }} as computed_at
     from intervals
     inner join {{ ref('int_person_score_inputs_fingerprinted') }} as fingerprints
         on intervals.person_id = fingerprints.person_id
@@ -63,7 +65,8 @@ final as (
         is_above_threshold,
         mql_at,
         row_fingerprint,
-        inputs_fingerprint
+        inputs_fingerprint,
+        computed_at
     from fingerprinted
 
 )
