@@ -365,4 +365,5 @@ def test_uniqueness_is_checked_on_the_rows_the_latest_run_wrote(env, tmp_path):
         "int_score_rule_values_accumulated,test_name:unique_combination_of_columns",
     )
     assert result.returncode == 1, result.stdout[-3000:]
-    assert "Got 1 result" in result.stdout and "FAIL=1" in result.stdout, result.stdout[-3000:]
+    assert "FAIL 1 unique_combination_of_columns" in result.stdout, result.stdout[-3000:]
+    assert "Got 1 result" in result.stdout, result.stdout[-3000:]
