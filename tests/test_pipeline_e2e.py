@@ -351,12 +351,15 @@ def test_uniqueness_is_checked_on_the_rows_the_latest_run_wrote(env, tmp_path):
     rule_values = "intermediate.int_score_rule_values_accumulated"
     with duckdb.connect(str(copy)) as con:
         latest = f"(select max(computed_at) from {rule_values})"
-        written = f"from {rule_values} where computed_at = {latest} limit 1"
-        con.execute(f"insert into {rule_values} select * {written}")
-        con.execute(
-            f"insert into {rule_values} "
-            f"select * replace (computed_at - interval 1 day as computed_at) {written}"
-        )
+        key = "ruleset, person_id, rule_id, changed_at"
+        written = f"from {rule_values} where computed_at = {latest} order by {key}"
+        # twice the second row, as an earlier run would have left it: counted, it would fail too
+        for _ in range(2):
+            con.execute(
+                f"insert into {rule_values} "
+                f"select * replace (computed_at - interval 1 day as computed_at) {written} limit 1 offset 1"
+            )
+        con.execute(f"insert into {rule_values} select * {written} limit 1")
     result = dbt(
         {**env, "LEADFLOW_TEST_DUCKDB_PATH": str(copy)},
         tmp_path,

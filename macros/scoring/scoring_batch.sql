@@ -6,14 +6,16 @@
 
 {#- forget_stale_scores(fingerprints): pre-hook SQL deleting the rows of {{ this }} whose person is
     gone from `fingerprints` or has another inputs_fingerprint now. A table built before it held
-    fingerprints gets the column here and is emptied, so every person is scored again (adding
-    the column in the same transaction: DuckDB refuses dbt's own later ALTER of a table this
-    transaction has deleted from). Nothing when the run rewrites the whole table (full build,
-    insert_overwrite). -#}
+    inputs_fingerprint or computed_at gets the column here and is emptied, so every person is
+    scored again and every row is stamped by the run that wrote it (adding the column in the same
+    transaction: DuckDB refuses dbt's own later ALTER of a table this transaction has deleted
+    from). Nothing when the run rewrites the whole table (full build, insert_overwrite). -#}
 {% macro forget_stale_scores(fingerprints) -%}
     {%- if leadflow.incremental_batch() -%}
         {%- set stored_columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list -%}
-        {%- if 'inputs_fingerprint' in stored_columns -%}
+        {%- set bookkeeping = {'inputs_fingerprint': dbt.type_string(), 'computed_at': dbt.type_timestamp()} -%}
+        {%- set missing = bookkeeping.keys() | reject('in', stored_columns) | list -%}
+        {%- if not missing -%}
             delete from {{ this }}
             where not exists (
                 select 1
@@ -23,7 +25,9 @@
                     and current_inputs.inputs_fingerprint = {{ this }}.inputs_fingerprint
             )
         {%- else -%}
-            alter table {{ this }} add column inputs_fingerprint {{ dbt.type_string() }};
+            {%- for column in missing %}
+            alter table {{ this }} add column {{ column }} {{ bookkeeping[column] }};
+            {%- endfor %}
             delete from {{ this }}
         {%- endif -%}
     {%- endif -%}

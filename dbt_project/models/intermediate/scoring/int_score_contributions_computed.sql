@@ -260,7 +260,8 @@ final as (
 
     select
         contributions.*,
-        people.inputs_fingerprint
+        people.inputs_fingerprint,
+        {{ leadflow.run_timestamp() }} as computed_at
     from contributions
     inner join people
         on contributions.person_id = people.person_id
