@@ -3,7 +3,7 @@
     run_timestamp); only the rows of the newest run are checked. Sound where every row sharing
     a key with a written row is written with it (the scoring chain rewrites a person's rows
     together and its keys hold the person): at 1M people checking all 96M rule values took 47 s
-    of a daily run that wrote 3% of them. -#}
+    of every daily run. -#}
 {% test unique_combination_of_columns(model, columns, written_by_latest_run=none) %}
 
 select
