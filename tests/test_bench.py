@@ -27,7 +27,14 @@ def _result(people: int, floor: float, full: float, incremental: float) -> dict:
             "slowest": {"fct_lead_scores": 3 * floor, "dim_person": floor},
             "at_peak": ["fct_lead_scores"],
         },
-        "incremental": {"seconds": incremental, "peak_rss_gb": 1.0, "steps": {}, "layers": {}},
+        "incremental": {
+            "seconds": incremental,
+            "peak_rss_gb": 1.0,
+            "steps": {},
+            "layers": {},
+            "delta_rows": people // 100,
+            "rescored_persons": people // 50,
+        },
         "machine": "2 cores",
         "date": "2026-11-25",
     }
@@ -101,3 +108,4 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert "- 100,000 people, full: `fct_lead_scores` 30 s, `dim_person` 10 s" in text
     assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]
     assert "- 100,000 people, full (1.5 GB): `fct_lead_scores`" in text
+    assert "- 100,000 people: the day added 1,000 rows; the run scored 2,000 persons again" in text

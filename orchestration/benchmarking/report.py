@@ -108,6 +108,18 @@ def _peaks(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
+def _days(results: list[dict[str, Any]]) -> list[str]:
+    lines = []
+    for result in results:
+        incremental = result["incremental"]
+        if "delta_rows" in incremental:
+            rescored = incremental.get("rescored_persons")
+            scored = "" if rescored is None else f"; the run scored {rescored:,} persons again"
+            added = f"the day added {incremental['delta_rows']:,} rows"
+            lines.append(f"- {result['people']:,} people: {added}{scored}")
+    return lines
+
+
 def render(results: list[dict[str, Any]]) -> list[str]:
     layers = _layers(results)
     columns = [
@@ -139,6 +151,9 @@ def render(results: list[dict[str, Any]]) -> list[str]:
             "",
             *slowest,
         ]
+    days = _days(results)
+    if days:
+        lines += ["", "The incremental run's day:", "", *days]
     peaks = _peaks(results)
     if peaks:
         lines += ["", "What ran when memory peaked (dbt nodes executing, else the job's steps):", "", *peaks]

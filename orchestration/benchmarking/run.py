@@ -66,6 +66,17 @@ def _sizes(warehouse: Path) -> dict[str, int]:
         return {name: int(con.execute(sql).fetchall()[0][0]) for name, sql in queries.items()}
 
 
+def _rescored_persons(warehouse: Path) -> int:
+    """Persons the last run scored again (the newest computed_at of the score history): how much
+    of the scoring chain an incremental run recomputed."""
+    sql = (
+        "select count(distinct person_id) from scoring.fct_lead_scores"
+        " where computed_at = (select max(computed_at) from scoring.fct_lead_scores)"
+    )
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return int(con.execute(sql).fetchall()[0][0])
+
+
 def _figures(run: RunFigures) -> dict[str, Any]:
     return {
         "seconds": round(run.seconds, 1),
@@ -96,7 +107,11 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
         "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
         "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
         "full": _figures(full),
-        "incremental": {**_figures(incremental), "delta_rows": sum(delta.rows.values())},
+        "incremental": {
+            **_figures(incremental),
+            "delta_rows": sum(delta.rows.values()),
+            "rescored_persons": _rescored_persons(root / "warehouse.duckdb"),
+        },
         "machine": machine(),
         "date": datetime.date.today().isoformat(),
     }
