@@ -117,7 +117,7 @@ def test_incremental_run_and_full_refresh_give_equal_marts(built: tuple[Path, Pa
             clock = [
                 name
                 for (name,) in con.execute(
-                    "select column_name from information_schema.columns"
+                    "select distinct column_name from information_schema.columns"
                     " where table_schema = ? and table_name = ?",
                     [relation.schema, relation.name],
                 ).fetchall()
