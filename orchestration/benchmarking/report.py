@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,28 +85,33 @@ def _growth(results: list[dict[str, Any]]) -> list[str]:
     return lines
 
 
-def _slowest(results: list[dict[str, Any]]) -> list[str]:
+def _per_run(
+    results: list[dict[str, Any]], key: str, named: Callable[[Any], str], with_peak: bool
+) -> list[str]:
+    """One line per size and run that recorded `key`, its value rendered by `named`."""
     lines = []
     for result in results:
         for run in ("full", "incremental"):
-            slowest = result[run].get("slowest")
-            if slowest:
-                named = ", ".join(f"`{name}` {seconds:,.0f} s" for name, seconds in slowest.items())
-                lines.append(f"- {result['people']:,} people, {run}: {named}")
+            value = result[run].get(key)
+            if value:
+                peak = f" ({result[run]['peak_rss_gb']:.1f} GB)" if with_peak else ""
+                lines.append(f"- {result['people']:,} people, {run}{peak}: {named(value)}")
     return lines
+
+
+def _slowest(results: list[dict[str, Any]]) -> list[str]:
+    return _per_run(
+        results,
+        "slowest",
+        lambda slowest: ", ".join(f"`{name}` {seconds:,.0f} s" for name, seconds in slowest.items()),
+        with_peak=False,
+    )
 
 
 def _peaks(results: list[dict[str, Any]]) -> list[str]:
-    lines = []
-    for result in results:
-        for run in ("full", "incremental"):
-            at_peak = result[run].get("at_peak")
-            if at_peak:
-                named = ", ".join(f"`{name}`" for name in at_peak)
-                lines.append(
-                    f"- {result['people']:,} people, {run} ({result[run]['peak_rss_gb']:.1f} GB): {named}"
-                )
-    return lines
+    return _per_run(
+        results, "at_peak", lambda names: ", ".join(f"`{name}`" for name in names), with_peak=True
+    )
 
 
 def _days(results: list[dict[str, Any]]) -> list[str]:
