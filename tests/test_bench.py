@@ -7,7 +7,13 @@ import datetime
 import json
 from pathlib import Path
 
-from orchestration.benchmarking.measure import layer_of, layer_seconds, running_at, slowest_nodes
+from orchestration.benchmarking.measure import (
+    layer_of,
+    layer_seconds,
+    process_label,
+    running_at,
+    slowest_nodes,
+)
 from orchestration.benchmarking.report import HEADING, write_results
 
 
@@ -26,6 +32,7 @@ def _result(people: int, floor: float, full: float, incremental: float) -> dict:
             "layers": {"staging": floor, "identity": 4 * floor, "tests": floor, "zeta": 1.0},
             "slowest": {"fct_lead_scores": 3 * floor, "dim_person": floor},
             "at_peak": ["fct_lead_scores"],
+            "peak_processes_gb": {"dbt build": 1.2, "python -m dagster": 0.3},
         },
         "incremental": {
             "seconds": incremental,
@@ -109,3 +116,13 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]
     assert "- 100,000 people, full (1.5 GB): `fct_lead_scores`" in text
     assert "- 100,000 people: the day added 1,000 rows; the run scored 2,000 persons again" in text
+    assert "- 100,000 people, full (1.5 GB): `dbt build` 1.2 GB, `python -m dagster` 0.3 GB" in text
+
+
+def test_processes_are_named_by_program_and_first_arguments():
+    assert (
+        process_label(["/work/.venv/bin/python", "-m", "dagster", "api", "execute_step"])
+        == "python -m dagster"
+    )
+    assert process_label(["/usr/bin/dbt", "build"]) == "dbt build"
+    assert process_label([]) == "?"

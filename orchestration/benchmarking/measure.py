@@ -46,6 +46,8 @@ class RunFigures:
     """The dbt nodes that ran longest, by name: where a size's time goes, and what to profile."""
     at_peak: list[str] = field(default_factory=list)
     """What ran when memory peaked: the dbt nodes executing then, else the job's steps."""
+    peak_processes: dict[str, int] = field(default_factory=dict)
+    """Resident memory of each process at the peak, by process_label."""
 
 
 def _children() -> dict[int, list[int]]:
@@ -63,24 +65,47 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
-def _tree_rss(root: int) -> int:
-    tree, total, pending = _children(), 0, [root]
+def process_label(argv: list[str]) -> str:
+    """A short name for a process from its command line: the program and its first arguments
+    (`python -m dagster ...`, `dbt build`), enough to tell Dagster's processes from dbt's."""
+    words = [Path(argv[0]).name, *argv[1:3]] if argv else ["?"]
+    return " ".join(words)[:60]
+
+
+def _tree_processes(root: int) -> dict[str, int]:
+    """Resident memory of each process of the tree under `root`, summed by process_label."""
+    tree, pending = _children(), [root]
+    by_label: dict[str, int] = defaultdict(int)
     while pending:
         pid = pending.pop()
         pending += tree.get(pid, [])
         try:
             with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
-                total += int(handle.read().split()[1]) * _PAGE_BYTES
+                rss = int(handle.read().split()[1]) * _PAGE_BYTES
+            with open(f"/proc/{pid}/cmdline", "rb") as handle:
+                argv = [part.decode(errors="replace") for part in handle.read().split(b"\0") if part]
         except OSError:
             continue
-    return total
+        by_label[process_label(argv)] += rss
+    return dict(by_label)
 
 
-def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[float, int, float]:
-    """Runs `command` to completion; its wall seconds, the peak resident memory of its process
-    tree and when (epoch seconds) it peaked. Output goes to `log`; a failure raises with the log's
-    tail."""
-    peak, peak_at = 0, 0.0
+@dataclass
+class Measured:
+    seconds: float
+    peak_rss_bytes: int
+    """The largest summed resident memory of the process tree."""
+    peak_at: float = 0.0
+    """When it peaked, epoch seconds."""
+    peak_processes: dict[str, int] = field(default_factory=dict)
+    """Each process's share of the peak, by process_label."""
+
+
+def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured:
+    """Runs `command` to completion; its wall seconds and the peak resident memory of its process
+    tree, when it peaked and how the processes shared it. Output goes to `log`; a failure raises
+    with the log's tail."""
+    peak = Measured(0.0, 0)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as output:
         started = time.perf_counter()
@@ -88,22 +113,22 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> tuple[fl
         done = threading.Event()
 
         def sample() -> None:
-            nonlocal peak, peak_at
             while not done.wait(_SAMPLE_SECONDS):
-                rss = _tree_rss(process.pid)
-                if rss > peak:
-                    peak, peak_at = rss, time.time()
+                processes = _tree_processes(process.pid)
+                if sum(processes.values()) > peak.peak_rss_bytes:
+                    peak.peak_rss_bytes, peak.peak_at = sum(processes.values()), time.time()
+                    peak.peak_processes = processes
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         returncode = process.wait()
-        seconds = time.perf_counter() - started
+        peak.seconds = time.perf_counter() - started
         done.set()
         sampler.join()
     if returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
         raise RuntimeError(f"{' '.join(command)} failed ({returncode}); {log}:\n{tail}")
-    return seconds, peak, peak_at
+    return peak
 
 
 def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[float, int]:
@@ -116,7 +141,7 @@ def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[fl
     log = scratch / "floor.log"
     command = [sys.executable, "-m", "orchestration.benchmarking.floor", str(database), str(plan)]
     try:
-        _, peak, _ = run_measured(command, env, log)
+        peak = run_measured(command, env, log).peak_rss_bytes
     finally:
         database.unlink(missing_ok=True)
     return float(log.read_text(encoding="utf-8").split()[-1]), peak
@@ -239,16 +264,17 @@ def slowest_nodes(nodes: dict[str, tuple[str, float]], count: int = 5) -> dict[s
 
 def measure_run(env: dict[str, str], log: Path) -> RunFigures:
     """`leadflow run` (the daily_refresh job) on the bench folder's paths."""
-    seconds, peak, peak_at = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
+    measured = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
     results_path = newest_run_results(Path(env["DBT_TARGET_PATH"]))
     nodes = node_seconds(results_path)
     spans = step_spans(Path(env["DAGSTER_HOME"]), _run_id(log))
     results = json.loads(results_path.read_text(encoding="utf-8"))["results"]
     return RunFigures(
-        seconds=seconds,
-        peak_rss_bytes=peak,
+        seconds=measured.seconds,
+        peak_rss_bytes=measured.peak_rss_bytes,
         steps=step_seconds(spans),
         layers=layer_seconds(nodes),
         slowest=slowest_nodes(nodes),
-        at_peak=running_at(results, spans, peak_at),
+        at_peak=running_at(results, spans, measured.peak_at),
+        peak_processes=measured.peak_processes,
     )

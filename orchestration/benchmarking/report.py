@@ -114,6 +114,15 @@ def _peaks(results: list[dict[str, Any]]) -> list[str]:
     )
 
 
+def _peak_processes(results: list[dict[str, Any]]) -> list[str]:
+    return _per_run(
+        results,
+        "peak_processes_gb",
+        lambda processes: ", ".join(f"`{label}` {gb:.1f} GB" for label, gb in processes.items()),
+        with_peak=True,
+    )
+
+
 def _days(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for result in results:
@@ -163,6 +172,9 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     peaks = _peaks(results)
     if peaks:
         lines += ["", "What ran when memory peaked (dbt nodes executing, else the job's steps):", "", *peaks]
+    processes = _peak_processes(results)
+    if processes:
+        lines += ["", "Which processes held the peak (resident memory by command):", "", *processes]
     lines += ["", "Produced by:", ""]
     lines += [
         f"- **{r['people']:,} people**: `leadflow bench --people {r['people']} --seed {r['seed']}` "

@@ -85,6 +85,10 @@ def _figures(run: RunFigures) -> dict[str, Any]:
         "layers": {layer: round(seconds, 1) for layer, seconds in sorted(run.layers.items())},
         "slowest": {name: round(seconds, 1) for name, seconds in run.slowest.items()},
         "at_peak": run.at_peak,
+        "peak_processes_gb": {
+            label: round(rss / _GB, 2)
+            for label, rss in sorted(run.peak_processes.items(), key=lambda item: -item[1])
+        },
     }
 
 
