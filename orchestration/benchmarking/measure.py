@@ -105,7 +105,7 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured
     """Runs `command` to completion; its wall seconds and the peak resident memory of its process
     tree, when it peaked and how the processes shared it. Output goes to `log`; a failure raises
     with the log's tail."""
-    peak = Measured(0.0, 0)
+    measured = Measured(0.0, 0)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as output:
         started = time.perf_counter()
@@ -115,20 +115,20 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured
         def sample() -> None:
             while not done.wait(_SAMPLE_SECONDS):
                 processes = _tree_processes(process.pid)
-                if sum(processes.values()) > peak.peak_rss_bytes:
-                    peak.peak_rss_bytes, peak.peak_at = sum(processes.values()), time.time()
-                    peak.peak_processes = processes
+                if sum(processes.values()) > measured.peak_rss_bytes:
+                    measured.peak_rss_bytes, measured.peak_at = sum(processes.values()), time.time()
+                    measured.peak_processes = processes
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
         returncode = process.wait()
-        peak.seconds = time.perf_counter() - started
+        measured.seconds = time.perf_counter() - started
         done.set()
         sampler.join()
     if returncode != 0:
         tail = "\n".join(log.read_text(encoding="utf-8", errors="replace").splitlines()[-30:])
         raise RuntimeError(f"{' '.join(command)} failed ({returncode}); {log}:\n{tail}")
-    return peak
+    return measured
 
 
 def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[float, int]:
