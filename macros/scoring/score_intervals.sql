@@ -6,7 +6,8 @@
     the interval start), the higher gated threshold for a trade-show lead (acquired by a badge
     scan) outside the ABM target accounts, is_above_threshold and the first time the person
     crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
-    fct_lead_scores (the published rule set) and rpt_scoring_backtest (the rule sets beside it).
+    fct_lead_scores (the published rule set) and int_backtest_score_intervals_computed (the rule
+    sets beside it).
     With `fingerprints` (int_person_score_inputs_fingerprinted), an incremental model computes
     only the persons of its scoring batch (macro in_scoring_batch). The windows run on an integer
     person key, once per bucket of persons (var scoring_window_buckets, macro in_person_bucket):
