@@ -31,7 +31,7 @@ fingerprinted as (
 
     select
         transitions.*,
-        {{ surrogate_key([
+        {{ leadflow.row_fingerprint([
             'transitions.account_id', 'transitions.cycle_number', 'transitions.from_stage_code',
             'transitions.stage_code', 'transitions.stage_order', 'transitions.stage_kind', 'transitions.entered_at', 'transitions.exited_at',
             'transitions.is_inferred', 'transitions.source_of_truth', 'transitions.source_system',

@@ -30,7 +30,7 @@ fingerprinted as (
     select
         {{ surrogate_key(['intervals.person_id', 'intervals.valid_from']) }} as lead_score_id,
         intervals.*,
-        {{ surrogate_key([
+        {{ leadflow.row_fingerprint([
             'intervals.valid_to', 'intervals.fit_score', 'intervals.engagement_score', 'intervals.fit_grade',
             'intervals.engagement_grade', 'intervals.geo_region', 'intervals.is_abm_target',
             'intervals.is_trade_show_gated', 'intervals.mql_threshold', 'intervals.mql_at',
