@@ -12,33 +12,14 @@ as_of as (
 
 ),
 
-scores as (
-
-    select
-        scores.person_id,
-        scores.valid_from,
-        scores.valid_to,
-        scores.fit_score,
-        scores.engagement_score,
-        scores.total_score,
-        scores.fit_grade,
-        scores.engagement_grade,
-        scores.grade,
-        scores.mql_threshold,
-        scores.is_abm_target,
-        scores.mql_at
-    from {{ ref('fct_lead_scores') }} as scores
-    cross join as_of
-    where scores.valid_from <= as_of.as_of_at
-
-),
-
+-- each reader scans fct_lead_scores for its own columns: one CTE shared by the four was
+-- materialized whole (32M intervals at 1M people) and read back four times, most of the model's time
 mqls as (
 
     select
         scores.person_id,
         min(scores.mql_at) as mql_at
-    from scores
+    from {{ ref('fct_lead_scores') }} as scores
     cross join as_of
     where scores.mql_at <= as_of.as_of_at
     group by scores.person_id
@@ -51,11 +32,12 @@ mqls as (
 abm_people as (
 
     select
-        person_id,
-        min(valid_from) as scored_from
-    from scores
-    where is_abm_target
-    group by person_id
+        scores.person_id,
+        min(scores.valid_from) as scored_from
+    from {{ ref('fct_lead_scores') }} as scores
+    cross join as_of
+    where scores.is_abm_target and scores.valid_from <= as_of.as_of_at
+    group by scores.person_id
 
 ),
 
@@ -125,11 +107,11 @@ final as (
         as_of.as_of_at
     from handoffs
     cross join as_of
-    left join scores as at_handoff
+    left join {{ ref('fct_lead_scores') }} as at_handoff
         on
             handoffs.person_id = at_handoff.person_id
             and {{ interval_holds('handoffs.handed_off_at', 'at_handoff.valid_from', 'at_handoff.valid_to') }}
-    left join scores as current_scores
+    left join {{ ref('fct_lead_scores') }} as current_scores
         on
             handoffs.person_id = current_scores.person_id
             and {{ interval_holds('as_of.as_of_at', 'current_scores.valid_from', 'current_scores.valid_to') }}
