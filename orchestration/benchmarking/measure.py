@@ -115,8 +115,9 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured
         def sample() -> None:
             while not done.wait(_SAMPLE_SECONDS):
                 processes = _tree_processes(process.pid)
-                if sum(processes.values()) > measured.peak_rss_bytes:
-                    measured.peak_rss_bytes, measured.peak_at = sum(processes.values()), time.time()
+                total = sum(processes.values())
+                if total > measured.peak_rss_bytes:
+                    measured.peak_rss_bytes, measured.peak_at = total, time.time()
                     measured.peak_processes = processes
 
         sampler = threading.Thread(target=sample, daemon=True)
