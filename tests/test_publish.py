@@ -107,3 +107,83 @@ def test_an_unknown_mask_is_an_error_naming_the_column(tmp_path):
     manifest.write_text(json.dumps({"nodes": {node["unique_id"]: node}}), encoding="utf-8")
     with pytest.raises(ValueError, match=r"model\.leadflow\.rpt\.address: publish_mask 'address'"):
         relations_to_publish(manifest)
+
+
+def published_rows(publish_dir: Path, relation: str = "marts.funnel") -> list[tuple]:
+    with duckdb.connect(str(publish_dir / "leadflow.duckdb"), read_only=True) as con:
+        return sorted(con.execute(f"select * from {relation}").fetchall())
+
+
+def working_funnel(tmp_path: Path, select_sql: str) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(str(tmp_path / "working.duckdb"))
+    con.execute("create schema marts")
+    con.execute(f"create table marts.funnel as {select_sql}")
+    return con
+
+
+def parquet_file(publication, name: str = "funnel") -> Path:
+    return publication.parquet_dir.resolve() / f"{name}.parquet"
+
+
+def test_an_unchanged_relation_is_neither_rewritten_nor_exported_again(working, tmp_path):
+    publish_dir = tmp_path / "publish"
+    first = publish(working, [FUNNEL], publish_dir)
+    first_parquet = parquet_file(first)
+    second = publish(working, [FUNNEL], publish_dir)
+    assert first.methods == {"marts.funnel": "copied"}
+    assert second.methods == {"marts.funnel": "unchanged"}
+    assert parquet_file(second).parent != first_parquet.parent
+    assert parquet_file(second).stat().st_ino == first_parquet.stat().st_ino
+    assert published_ids(publish_dir) == [0, 1, 2]
+
+
+def test_a_few_changed_rows_are_written_as_changes(tmp_path):
+    con = working_funnel(tmp_path, "select range as id, '段階' || (range % 5) as stage from range(100)")
+    publish_dir = tmp_path / "publish"
+    publish(con, [FUNNEL], publish_dir)
+    con.execute("update marts.funnel set stage = 'MQL' where id in (3, 4)")
+    con.execute("delete from marts.funnel where id = 5")
+    con.execute("insert into marts.funnel values (100, '商談'), (101, '商談')")
+    publication = publish(con, [FUNNEL], publish_dir)
+    assert publication.methods == {"marts.funnel": "rows"}
+    expected = sorted(con.execute("select * from marts.funnel").fetchall())
+    assert published_rows(publish_dir) == expected
+    assert sorted(duckdb.sql(f"select * from '{parquet_file(publication)}'").fetchall()) == expected
+
+
+def test_duplicate_rows_keep_their_number_of_copies(tmp_path):
+    con = working_funnel(tmp_path, "select range % 50 as id from range(100)")
+    publish_dir = tmp_path / "publish"
+    publish(con, [FUNNEL], publish_dir)
+    con.execute("insert into marts.funnel values (7)")
+    con.execute("delete from marts.funnel where id = 8")
+    con.execute("insert into marts.funnel values (8)")
+    publication = publish(con, [FUNNEL], publish_dir)
+    assert publication.methods == {"marts.funnel": "rows"}
+    assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
+    assert published_rows(publish_dir).count((7,)) == 3
+
+
+def test_a_new_column_or_many_changes_copy_the_relation_whole(tmp_path):
+    con = working_funnel(tmp_path, "select range as id from range(100)")
+    publish_dir = tmp_path / "publish"
+    publish(con, [FUNNEL], publish_dir)
+    con.execute("update marts.funnel set id = id + 1000 where id < 40")
+    assert publish(con, [FUNNEL], publish_dir).methods == {"marts.funnel": "copied"}
+    con.execute("alter table marts.funnel add column region varchar default 'APAC'")
+    assert publish(con, [FUNNEL], publish_dir).methods == {"marts.funnel": "copied"}
+    assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
+
+
+def test_a_relation_no_longer_tagged_leaves_the_publication(working, tmp_path):
+    working.execute("create table marts.aging as select 1 as bucket")
+    aging = Relation("marts", "aging")
+    publish_dir = tmp_path / "publish"
+    publish(working, [FUNNEL, aging], publish_dir)
+    publish(working, [FUNNEL], publish_dir)
+    with duckdb.connect(str(publish_dir / "leadflow.duckdb"), read_only=True) as con:
+        tables = con.execute("select schema_name || '.' || table_name from duckdb_tables() order by 1")
+        tables = tables.fetchall()
+        logged = con.execute("select relation, method from leadflow_publication.relations").fetchall()
+    assert tables == [("leadflow_publication.relations",), ("marts.funnel",)]
+    assert logged == [("marts.funnel", "unchanged")]

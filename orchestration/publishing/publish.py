@@ -11,15 +11,22 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
 
+from orchestration.publishing.changes import Fingerprint, apply_row_changes, fingerprint
+
 PUBLISH_TAG = "publish"
 PUBLISHED_DB_NAME = "leadflow.duckdb"
 KEEP_PARQUET_SNAPSHOTS = 3
+# Where a publication records what it holds: in the DuckDB file (BI can read when each relation
+# last changed) and beside each Parquet snapshot.
+LOG_SCHEMA = "leadflow_publication"
+LOG_TABLE = "relations"
+SNAPSHOT_FINGERPRINTS = "_fingerprints.json"
 
 
 # Personal data in broadly shared marts leaves only masked: a column whose dbt YAML says
@@ -38,6 +45,10 @@ class Relation:
     name: str
     masked_columns: tuple[tuple[str, str], ...] = ()
     """(column, kind of MASKS) pairs."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.schema}.{self.name}"
 
     @property
     def sql(self) -> str:
@@ -74,6 +85,8 @@ class Publication:
     database: Path
     parquet_dir: Path
     row_counts: dict[str, int]
+    methods: dict[str, str]
+    """How each relation reached the DuckDB file: unchanged, rows (changed rows only) or copied."""
 
 
 def relations_to_publish(manifest_path: Path) -> list[Relation]:
@@ -89,17 +102,81 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
     )
 
 
-def _copy_database(con: duckdb.DuckDBPyConnection, relations: list[Relation], target: Path) -> None:
+def _recorded_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, Fingerprint]:
+    """What the publication being updated says it holds (nothing for a new or older file)."""
+    recorded = con.execute(
+        "select count(*) from duckdb_tables() where database_name = 'publication' "
+        f"and schema_name = '{LOG_SCHEMA}' and table_name = '{LOG_TABLE}'"
+    ).fetchone()[0]
+    if not recorded:
+        return {}
+    rows = con.execute(
+        f"select relation, row_count, checksum, columns from publication.{LOG_SCHEMA}.{LOG_TABLE}"
+    ).fetchall()
+    return {relation: Fingerprint(*recorded_print) for relation, *recorded_print in rows}
+
+
+def _publish_relation(
+    con: duckdb.DuckDBPyConnection, relation: Relation, previous: Fingerprint | None, current: Fingerprint
+) -> str:
+    target = f"publication.{relation.sql}"
+    if previous == current:
+        return "unchanged"
+    if (
+        previous is not None
+        and previous.columns == current.columns
+        and apply_row_changes(con, relation.published_select, target, current)
+    ):
+        return "rows"
+    con.execute(f'create schema if not exists publication."{relation.schema}"')
+    con.execute(f"create or replace table {target} as {relation.published_select}")
+    return "copied"
+
+
+def _record_fingerprints(
+    con: duckdb.DuckDBPyConnection, fingerprints: dict[str, Fingerprint], methods: dict[str, str]
+) -> None:
+    con.execute(f"create schema if not exists publication.{LOG_SCHEMA}")
+    con.execute(
+        f"create or replace table publication.{LOG_SCHEMA}.{LOG_TABLE} ("
+        "relation varchar primary key, row_count bigint, checksum varchar, columns varchar, "
+        "method varchar, published_at timestamptz)"
+    )
+    con.executemany(
+        f"insert into publication.{LOG_SCHEMA}.{LOG_TABLE} values (?, ?, ?, ?, ?, current_timestamp)",
+        [
+            (key, measured.row_count, measured.checksum, measured.columns, methods[key])
+            for key, measured in fingerprints.items()
+        ],
+    )
+
+
+def _update_database(
+    con: duckdb.DuckDBPyConnection,
+    relations: list[Relation],
+    fingerprints: dict[str, Fingerprint],
+    target: Path,
+) -> dict[str, str]:
+    """Write the next publication beside the current one, starting from a copy of it, and swap it in."""
     staging_file = target.with_name(target.name + ".next")
     staging_file.unlink(missing_ok=True)
+    if target.exists():
+        shutil.copyfile(target, staging_file)
     con.execute(f"attach '{staging_file}' as publication")
     try:
+        previous = _recorded_fingerprints(con)
+        methods = {}
         for relation in relations:
-            con.execute(f'create schema if not exists publication."{relation.schema}"')
-            con.execute(f"create table publication.{relation.sql} as {relation.published_select}")
+            key = relation.key
+            methods[key] = _publish_relation(con, relation, previous.get(key), fingerprints[key])
+        for gone in sorted(previous.keys() - fingerprints.keys()):
+            schema, name = gone.split(".", 1)
+            con.execute(f'drop table if exists publication."{schema}"."{name}"')
+        _record_fingerprints(con, fingerprints, methods)
     finally:
         con.execute("detach publication")
     os.replace(staging_file, target)
+    return methods
 
 
 def _swap_symlink(link: Path, target: Path) -> None:
@@ -109,29 +186,46 @@ def _swap_symlink(link: Path, target: Path) -> None:
     os.replace(temporary, link)
 
 
-def _export_parquet(con: duckdb.DuckDBPyConnection, relations: list[Relation], parquet_root: Path) -> Path:
+def _export_parquet(
+    con: duckdb.DuckDBPyConnection,
+    relations: list[Relation],
+    fingerprints: dict[str, Fingerprint],
+    parquet_root: Path,
+) -> Path:
+    """A new snapshot folder; a relation unchanged since the current snapshot is hard-linked from it."""
+    current = parquet_root / "current"
+    previous_dir = current.resolve() if current.exists() else None
+    previous = _snapshot_fingerprints(previous_dir) if previous_dir else {}
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     snapshot = parquet_root / stamp
     snapshot.mkdir(parents=True)
     for relation in relations:
-        con.execute(
-            f"copy ({relation.published_select}) to '{snapshot / relation.name}.parquet' (format parquet)"
-        )
-    _swap_symlink(parquet_root / "current", snapshot)
+        file_name = f"{relation.name}.parquet"
+        if previous_dir and previous.get(relation.key) == asdict(fingerprints[relation.key]):
+            os.link(previous_dir / file_name, snapshot / file_name)
+        else:
+            con.execute(f"copy ({relation.published_select}) to '{snapshot / file_name}' (format parquet)")
+    recorded = {key: asdict(measured) for key, measured in fingerprints.items()}
+    (snapshot / SNAPSHOT_FINGERPRINTS).write_text(json.dumps(recorded, indent=1), encoding="utf-8")
+    _swap_symlink(current, snapshot)
     old = sorted(p for p in parquet_root.iterdir() if p.is_dir() and not p.is_symlink())
     for stale in old[:-KEEP_PARQUET_SNAPSHOTS]:
         shutil.rmtree(stale)
-    return parquet_root / "current"
+    return current
+
+
+def _snapshot_fingerprints(snapshot: Path) -> dict[str, dict]:
+    recorded = snapshot / SNAPSHOT_FINGERPRINTS
+    return json.loads(recorded.read_text(encoding="utf-8")) if recorded.exists() else {}
 
 
 def publish(con: duckdb.DuckDBPyConnection, relations: list[Relation], publish_dir: Path) -> Publication:
     if not relations:
         raise ValueError(f"no dbt model is tagged {PUBLISH_TAG!r}: nothing to publish")
     publish_dir.mkdir(parents=True, exist_ok=True)
-    row_counts = {
-        f"{r.schema}.{r.name}": con.execute(f"select count(*) from {r.sql}").fetchone()[0] for r in relations
-    }
+    fingerprints = {relation.key: fingerprint(con, relation.published_select) for relation in relations}
     database = publish_dir / PUBLISHED_DB_NAME
-    _copy_database(con, relations, database)
-    parquet_dir = _export_parquet(con, relations, publish_dir / "parquet")
-    return Publication(database, parquet_dir, row_counts)
+    methods = _update_database(con, relations, fingerprints, database)
+    parquet_dir = _export_parquet(con, relations, fingerprints, publish_dir / "parquet")
+    row_counts = {key: measured.row_count for key, measured in fingerprints.items()}
+    return Publication(database, parquet_dir, row_counts, methods)
