@@ -8,6 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from orchestration.publishing import publish as publishing
 from orchestration.publishing.publish import Relation, publish, relations_to_publish
 
 
@@ -151,15 +152,13 @@ def test_a_few_changed_rows_are_written_as_changes(tmp_path):
     assert sorted(duckdb.sql(f"select * from '{parquet_file(publication)}'").fetchall()) == expected
 
 
-def test_duplicate_rows_keep_their_number_of_copies(tmp_path):
+def test_a_row_repeated_once_more_copies_the_relation_whole(tmp_path):
     con = working_funnel(tmp_path, "select range % 50 as id from range(100)")
     publish_dir = tmp_path / "publish"
     publish(con, [FUNNEL], publish_dir)
     con.execute("insert into marts.funnel values (7)")
-    con.execute("delete from marts.funnel where id = 8")
-    con.execute("insert into marts.funnel values (8)")
     publication = publish(con, [FUNNEL], publish_dir)
-    assert publication.methods == {"marts.funnel": "rows"}
+    assert publication.methods == {"marts.funnel": "copied"}
     assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
     assert published_rows(publish_dir).count((7,)) == 3
 
@@ -172,6 +171,41 @@ def test_a_new_column_or_many_changes_copy_the_relation_whole(tmp_path):
     assert publish(con, [FUNNEL], publish_dir).methods == {"marts.funnel": "copied"}
     con.execute("alter table marts.funnel add column region varchar default 'APAC'")
     assert publish(con, [FUNNEL], publish_dir).methods == {"marts.funnel": "copied"}
+    assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
+
+
+def test_changes_add_up_to_a_whole_copy_after_a_quarter_of_the_rows(tmp_path):
+    con = working_funnel(tmp_path, "select range as id from range(100)")
+    publish_dir = tmp_path / "publish"
+    publish(con, [FUNNEL], publish_dir)
+    methods = []
+    for day in range(1, 5):
+        con.execute(f"update marts.funnel set id = id + 1000 where id % 100 < 10 and id < {day * 1000}")
+        methods.append(publish(con, [FUNNEL], publish_dir).methods["marts.funnel"])
+        assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
+    assert methods == ["rows", "rows", "copied", "rows"]
+
+
+def test_a_file_a_quarter_free_is_written_anew(tmp_path, monkeypatch):
+    monkeypatch.setattr(publishing, "MIN_FREE_BLOCKS", 0)
+    con = working_funnel(tmp_path, "select range as id, 'リード' || range as name from range(200000)")
+    con.execute("create table marts.aging as select 1 as bucket")
+    aging = Relation("marts", "aging")
+    publish_dir = tmp_path / "publish"
+    publish(con, [FUNNEL, aging], publish_dir)
+    con.execute("alter table marts.funnel add column region varchar default 'APAC'")
+    assert publish(con, [FUNNEL, aging], publish_dir).methods == {
+        "marts.funnel": "copied",
+        "marts.aging": "unchanged",
+    }
+    with duckdb.connect(str(publish_dir / "leadflow.duckdb"), read_only=True) as published:
+        assert published.execute("select free_blocks from pragma_database_size()").fetchone()[0] > 0
+    assert publish(con, [FUNNEL, aging], publish_dir).methods == {
+        "marts.funnel": "copied",
+        "marts.aging": "copied",
+    }
+    with duckdb.connect(str(publish_dir / "leadflow.duckdb"), read_only=True) as published:
+        assert published.execute("select free_blocks from pragma_database_size()").fetchone()[0] == 0
     assert published_rows(publish_dir) == sorted(con.execute("select * from marts.funnel").fetchall())
 
 

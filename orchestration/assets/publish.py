@@ -1,5 +1,7 @@
 """The publish asset: after a successful dbt build, BI-facing marts go out read-only."""
 
+from collections import Counter
+
 import dagster as dg
 
 from orchestration import settings
@@ -20,12 +22,17 @@ def published_marts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
     relations = relations_to_publish(DBT_PROJECT.manifest_path)
     with warehouse.connect() as con:
         publication = publish(con, relations, settings.publish_dir())
-    context.log.info(f"published {len(relations)} relations to {publication.database}")
+    methods = Counter(publication.methods.values())
+    context.log.info(
+        f"published {len(relations)} relations to {publication.database}: "
+        + ", ".join(f"{count} {method}" for method, count in sorted(methods.items()))
+    )
     return dg.MaterializeResult(
         metadata={
             "database": dg.MetadataValue.path(str(publication.database)),
             "parquet": dg.MetadataValue.path(str(publication.parquet_dir)),
             "row_counts": dg.MetadataValue.json(publication.row_counts),
+            "written": dg.MetadataValue.json(publication.methods),
             "dagster/row_count": dg.MetadataValue.int(sum(publication.row_counts.values())),
         }
     )

@@ -4,6 +4,8 @@ BI tools never open the working warehouse (one writer per DuckDB file). They rea
 `<publish>/leadflow.duckdb` or `<publish>/parquet/current/*.parquet`, which change only by
 rename/symlink swap after a complete copy, so a reader sees the previous or the next snapshot,
 never a half-written one, and a failed run leaves the previous publication in place.
+Each publication starts from the previous one and writes only the relations, and within them
+the rows, that changed since (orchestration/publishing/changes.py).
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ KEEP_PARQUET_SNAPSHOTS = 3
 LOG_SCHEMA = "leadflow_publication"
 LOG_TABLE = "relations"
 SNAPSHOT_FINGERPRINTS = "_fingerprints.json"
+MAX_FREE_SHARE = 0.25
+MIN_FREE_BLOCKS = 64  # of 256 KB: below 16 MB free, writing the file anew gains nothing
 
 
 # Personal data in broadly shared marts leaves only masked: a column whose dbt YAML says
@@ -102,50 +106,105 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
     )
 
 
-def _recorded_fingerprints(con: duckdb.DuckDBPyConnection) -> dict[str, Fingerprint]:
-    """What the publication being updated says it holds (nothing for a new or older file)."""
-    recorded = con.execute(
-        "select count(*) from duckdb_tables() where database_name = 'publication' "
-        f"and schema_name = '{LOG_SCHEMA}' and table_name = '{LOG_TABLE}'"
+@dataclass(frozen=True)
+class Recorded:
+    """What a publication says it holds of a relation."""
+
+    fingerprint: Fingerprint
+    inserted_since_copy: int
+    """Rows inserted by changes since the relation was last copied whole."""
+
+
+def _recorded(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, Recorded]:
+    """What an attached publication holds (nothing for a file without the log)."""
+    logged = con.execute(
+        "select count(*) from duckdb_tables() "
+        f"where database_name = '{database}' and schema_name = '{LOG_SCHEMA}' and table_name = '{LOG_TABLE}'"
     ).fetchone()[0]
-    if not recorded:
+    if not logged:
         return {}
-    rows = con.execute(
-        f"select relation, row_count, checksum, columns from publication.{LOG_SCHEMA}.{LOG_TABLE}"
-    ).fetchall()
-    return {relation: Fingerprint(*recorded_print) for relation, *recorded_print in rows}
+    try:
+        rows = con.execute(
+            "select relation, row_count, checksum, columns, inserted_since_copy "
+            f"from {database}.{LOG_SCHEMA}.{LOG_TABLE}"
+        ).fetchall()
+    except duckdb.BinderException:
+        return {}  # a log of another layout: start over, which rewrites the log
+    return {
+        relation: Recorded(Fingerprint(row_count, checksum, columns), inserted)
+        for relation, row_count, checksum, columns, inserted in rows
+    }
+
+
+def _worth_building_on(con: duckdb.DuckDBPyConnection, publication: Path) -> dict[str, Recorded]:
+    """The log of the current publication, or nothing when the next one should start empty: a
+    relation copied whole inside a reused file frees the blocks of its old copy, which DuckDB
+    reuses but never returns, so once a quarter of the file (and more than a few blocks) is free
+    it is written anew."""
+    if not publication.exists():
+        return {}
+    con.execute(f"attach '{publication}' as previous_publication (read_only)")
+    try:
+        recorded = _recorded(con, "previous_publication")
+        free_blocks, total_blocks = con.execute(
+            "select free_blocks, total_blocks from pragma_database_size() "
+            "where database_name = 'previous_publication'"
+        ).fetchone()
+    finally:
+        con.execute("detach previous_publication")
+    bloated = free_blocks > max(MAX_FREE_SHARE * total_blocks, MIN_FREE_BLOCKS)
+    return {} if bloated else recorded
+
+
+@dataclass(frozen=True)
+class Written:
+    method: str
+    """unchanged, rows (changed rows only) or copied."""
+    inserted_since_copy: int
 
 
 def _publish_relation(
-    con: duckdb.DuckDBPyConnection, relation: Relation, previous: Fingerprint | None, current: Fingerprint
-) -> str:
+    con: duckdb.DuckDBPyConnection, relation: Relation, previous: Recorded | None, current: Fingerprint
+) -> Written:
     target = f"publication.{relation.sql}"
-    if previous == current:
-        return "unchanged"
-    if (
-        previous is not None
-        and previous.columns == current.columns
-        and apply_row_changes(con, relation.published_select, target, current)
-    ):
-        return "rows"
+    if previous is not None and previous.fingerprint == current:
+        return Written("unchanged", previous.inserted_since_copy)
+    if previous is not None and previous.fingerprint.columns == current.columns:
+        inserted = apply_row_changes(
+            con,
+            relation.published_select,
+            target,
+            current,
+            previous.fingerprint,
+            previous.inserted_since_copy,
+        )
+        if inserted is not None:
+            return Written("rows", previous.inserted_since_copy + inserted)
     con.execute(f'create schema if not exists publication."{relation.schema}"')
     con.execute(f"create or replace table {target} as {relation.published_select}")
-    return "copied"
+    return Written("copied", 0)
 
 
-def _record_fingerprints(
-    con: duckdb.DuckDBPyConnection, fingerprints: dict[str, Fingerprint], methods: dict[str, str]
+def _record(
+    con: duckdb.DuckDBPyConnection, fingerprints: dict[str, Fingerprint], written: dict[str, Written]
 ) -> None:
     con.execute(f"create schema if not exists publication.{LOG_SCHEMA}")
     con.execute(
         f"create or replace table publication.{LOG_SCHEMA}.{LOG_TABLE} ("
         "relation varchar primary key, row_count bigint, checksum varchar, columns varchar, "
-        "method varchar, published_at timestamptz)"
+        "method varchar, inserted_since_copy bigint, published_at timestamptz)"
     )
     con.executemany(
-        f"insert into publication.{LOG_SCHEMA}.{LOG_TABLE} values (?, ?, ?, ?, ?, current_timestamp)",
+        f"insert into publication.{LOG_SCHEMA}.{LOG_TABLE} values (?, ?, ?, ?, ?, ?, current_timestamp)",
         [
-            (key, measured.row_count, measured.checksum, measured.columns, methods[key])
+            (
+                key,
+                measured.row_count,
+                measured.checksum,
+                measured.columns,
+                written[key].method,
+                written[key].inserted_since_copy,
+            )
             for key, measured in fingerprints.items()
         ],
     )
@@ -158,25 +217,27 @@ def _update_database(
     target: Path,
 ) -> dict[str, str]:
     """Write the next publication beside the current one, starting from a copy of it, and swap it in."""
+    previous = _worth_building_on(con, target)
     staging_file = target.with_name(target.name + ".next")
     staging_file.unlink(missing_ok=True)
-    if target.exists():
+    if previous:
         shutil.copyfile(target, staging_file)
     con.execute(f"attach '{staging_file}' as publication")
     try:
-        previous = _recorded_fingerprints(con)
-        methods = {}
-        for relation in relations:
-            key = relation.key
-            methods[key] = _publish_relation(con, relation, previous.get(key), fingerprints[key])
+        written = {
+            relation.key: _publish_relation(
+                con, relation, previous.get(relation.key), fingerprints[relation.key]
+            )
+            for relation in relations
+        }
         for gone in sorted(previous.keys() - fingerprints.keys()):
             schema, name = gone.split(".", 1)
             con.execute(f'drop table if exists publication."{schema}"."{name}"')
-        _record_fingerprints(con, fingerprints, methods)
+        _record(con, fingerprints, written)
     finally:
         con.execute("detach publication")
     os.replace(staging_file, target)
-    return methods
+    return {key: relation_written.method for key, relation_written in written.items()}
 
 
 def _swap_symlink(link: Path, target: Path) -> None:
