@@ -286,7 +286,13 @@ def publish(con: duckdb.DuckDBPyConnection, relations: list[Relation], publish_d
     publish_dir.mkdir(parents=True, exist_ok=True)
     fingerprints = {relation.key: fingerprint(con, relation.published_select) for relation in relations}
     database = publish_dir / PUBLISHED_DB_NAME
-    methods = _update_database(con, relations, fingerprints, database)
-    parquet_dir = _export_parquet(con, relations, fingerprints, publish_dir / "parquet")
+    # Readers of a mart never rely on its row order; without keeping it DuckDB writes in parallel
+    # (Parquet of fct_lead_scores at 1M people: 29 s -> 23 s).
+    con.execute("set preserve_insertion_order = false")
+    try:
+        methods = _update_database(con, relations, fingerprints, database)
+        parquet_dir = _export_parquet(con, relations, fingerprints, publish_dir / "parquet")
+    finally:
+        con.execute("reset preserve_insertion_order")
     row_counts = {key: measured.row_count for key, measured in fingerprints.items()}
     return Publication(database, parquet_dir, row_counts, methods)
