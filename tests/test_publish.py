@@ -138,6 +138,19 @@ def test_an_unchanged_relation_is_neither_rewritten_nor_exported_again(working, 
     assert published_ids(publish_dir) == [0, 1, 2]
 
 
+def test_an_unchanged_parquet_file_is_copied_where_hard_links_fail(working, tmp_path, monkeypatch):
+    publish_dir = tmp_path / "publish"
+    first_parquet = parquet_file(publish(working, [FUNNEL], publish_dir))
+
+    def no_hard_links(source: Path, target: Path) -> None:
+        raise OSError("hard links not supported")
+
+    monkeypatch.setattr(publishing.os, "link", no_hard_links)
+    second_parquet = parquet_file(publish(working, [FUNNEL], publish_dir))
+    assert second_parquet.stat().st_ino != first_parquet.stat().st_ino
+    assert duckdb.sql(f"select id from '{second_parquet}' order by id").fetchall() == [(0,), (1,), (2,)]
+
+
 def test_a_few_changed_rows_are_written_as_changes(tmp_path):
     con = working_funnel(tmp_path, "select range as id, '段階' || (range % 5) as stage from range(100)")
     publish_dir = tmp_path / "publish"

@@ -262,8 +262,9 @@ def _export_parquet(
     snapshot.mkdir(parents=True)
     for relation in relations:
         file_name = f"{relation.name}.parquet"
-        if previous_dir and previous.get(relation.key) == asdict(fingerprints[relation.key]):
-            os.link(previous_dir / file_name, snapshot / file_name)
+        unchanged = previous.get(relation.key) == asdict(fingerprints[relation.key])
+        if previous_dir and unchanged and (previous_dir / file_name).exists():
+            _link_or_copy(previous_dir / file_name, snapshot / file_name)
         else:
             con.execute(f"copy ({relation.published_select}) to '{snapshot / file_name}' (format parquet)")
     recorded = {key: asdict(measured) for key, measured in fingerprints.items()}
@@ -273,6 +274,13 @@ def _export_parquet(
     for stale in old[:-KEEP_PARQUET_SNAPSHOTS]:
         shutil.rmtree(stale)
     return current
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # a file system without hard links
+        shutil.copyfile(source, target)
 
 
 def _snapshot_fingerprints(snapshot: Path) -> dict[str, dict]:
