@@ -2,9 +2,10 @@
 
 A sample is loaded and built, one more day of extracts is added (`generate --delta-day`: new
 activities, new leads that merge into known people, changed leads), loaded and built again,
-incrementally; the day also re-delivers a few known Marketo activities with a changed value, so
-the incremental activity staging must take their newest version and count it. A copy of that
-warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
+incrementally; the day also re-delivers a few known Marketo activities with a changed value,
+HubSpot contacts and Marketo program memberships, so the incremental staging must take their
+newest version and count it. A copy of that warehouse is then rebuilt with `--full-refresh`
+(the id logs are never fully refreshed, so both
 keep the same ids), and every published mart and every incremental model must hold the same rows
 in both, compared as multisets both ways (without the columns stamped with the run's start).
 
@@ -38,6 +39,9 @@ DAY = date(2026, 11, 24)
 DELTA_SHARE = 20
 _NO_TESTS = ("--exclude-resource-type", "test", "unit_test")
 REDELIVERED_ACTIVITIES = 5
+REDELIVERED_RECORDS = 3
+REDELIVERED_TITLE = "営業本部長代理"
+REDELIVERED_STATUS = "Re-sent"
 # When the run that wrote a row started (macro run_timestamp): differs between any two runs.
 RUN_CLOCK_COLUMNS = ("computed_at",)
 
@@ -52,6 +56,29 @@ def _redeliver_activities(landing: Path, day: date) -> None:
             f"copy (select * replace ('redelivered' as primaryAttributeValue) "
             f"from read_csv('{first}', header = true, all_varchar = true) "
             f"order by marketoGUID limit {REDELIVERED_ACTIVITIES}) to '{redelivery}' (header)"
+        )
+
+
+def _redeliver_records(landing: Path, day: date) -> None:
+    """Files of the day re-sending known HubSpot contacts (newer, another job title) and Marketo
+    program memberships (another status: without an update stamp the later delivery wins)."""
+    contacts = sorted((landing / "hubspot" / "contacts").glob("*.jsonl"))[0]
+    changed = []
+    for line in contacts.read_text(encoding="utf-8").splitlines()[:REDELIVERED_RECORDS]:
+        contact = json.loads(line)
+        contact["updatedAt"] = contact["properties"]["lastmodifieddate"] = f"{day.isoformat()}T06:00:00.000Z"
+        contact["properties"]["jobtitle"] = REDELIVERED_TITLE
+        changed.append(json.dumps(contact, ensure_ascii=False))
+    (contacts.parent / f"{day.isoformat()}T0700Z.jsonl").write_text(
+        "\n".join(changed) + "\n", encoding="utf-8"
+    )
+    members = sorted((landing / "marketo" / "program_members").glob("*.csv"))[0]
+    with duckdb.connect() as con:
+        con.execute(
+            f"copy (select * replace ('{REDELIVERED_STATUS}' as progressionStatus) "
+            f"from read_csv('{members}', header = true, all_varchar = true) "
+            f"order by programId, leadId limit {REDELIVERED_RECORDS}) "
+            f"to '{members.parent / f'{day.isoformat()}T0700Z.csv'}' (header)"
         )
 
 
@@ -74,6 +101,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     generate_delta(landing, DAY, seed=SEED, share=DELTA_SHARE)
     _redeliver_activities(landing, DAY)
+    _redeliver_records(landing, DAY)
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     refreshed = root / "refreshed.duckdb"
@@ -100,6 +128,19 @@ def test_redelivered_activities_are_staged_in_their_newest_version(built: tuple[
             "where primary_attribute_value = 'redelivered'"
         ).fetchall()
     assert (redelivered, versions) == (REDELIVERED_ACTIVITIES, 2)
+
+
+def test_redelivered_records_are_staged_in_their_newest_version(built: tuple[Path, Path, Path]):
+    warehouse, _, _ = built
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(contacts,)] = con.execute(
+            "select count(*) from staging.stg_hubspot__contacts where job_title = ?", [REDELIVERED_TITLE]
+        ).fetchall()
+        [(members,)] = con.execute(
+            "select count(*) from staging.stg_marketo__program_members where progression_status = ?",
+            [REDELIVERED_STATUS],
+        ).fetchall()
+    assert (contacts, members) == (REDELIVERED_RECORDS, REDELIVERED_RECORDS)
 
 
 def test_incremental_run_and_full_refresh_give_equal_marts(built: tuple[Path, Path, Path]):

@@ -1,22 +1,36 @@
+{#- One row per HubSpot contact: the newest version by modification time, then delivery order.
+    Incremental: a run stages the contacts delivered since the last one, with all their earlier
+    versions, so the newest is picked as in a full build (macro delivered_since_last_build). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='contact_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+) }}
 {%- set created_at = to_timestamp_flexible('created_at') -%}
 {%- set createdate = to_timestamp_flexible('createdate') -%}
 {%- set updated_at = to_timestamp_flexible('updated_at') -%}
 {%- set lastmodifieddate = to_timestamp_flexible('lastmodifieddate') -%}
 {%- set archived = to_boolean_flexible('archived') -%}
 {%- set hs_email_optout = to_boolean_flexible('hs_email_optout') -%}
+{%- set record_key = "nullif(trim(id), '')" -%}
+{%- set delivered = source('hubspot', 'contacts') -%}
 
 with
 
 source as (
 
-    select * from {{ source('hubspot', 'contacts') }}
+    select * from {{ delivered }}
+    {% if leadflow.incremental_batch() %}
+        where {{ leadflow.delivered_since_last_build(delivered, record_key) }}
+    {% endif %}
 
 ),
 
 renamed as (
 
     select
-        nullif(trim(id), '') as contact_id,
+        {{ record_key }} as contact_id,
 
         -- identity
         {{ person_identity_columns(

@@ -1,22 +1,35 @@
 {#- One row per Marketo lead: the newest version by updatedAt, then delivery order. Marketo has
-    no soft delete in the bulk extract; a deleted lead simply stops being delivered. -#}
+    no soft delete in the bulk extract; a deleted lead simply stops being delivered.
+    Incremental: a run stages the leads delivered since the last one, with all their earlier
+    versions, so the newest is picked as in a full build (macro delivered_since_last_build). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='lead_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+) }}
 {%- set is_unsubscribed = to_boolean_flexible('unsubscribed') -%}
 {%- set is_email_invalid = to_boolean_flexible('email_invalid') -%}
 {%- set created_at = to_timestamp_flexible('created_at') -%}
 {%- set modified_at = to_timestamp_flexible('updated_at') -%}
+{%- set record_key = "nullif(trim(id), '')" -%}
+{%- set delivered = source('marketo', 'leads') -%}
 
 with
 
 source as (
 
-    select * from {{ source('marketo', 'leads') }}
+    select * from {{ delivered }}
+    {% if leadflow.incremental_batch() %}
+        where {{ leadflow.delivered_since_last_build(delivered, record_key) }}
+    {% endif %}
 
 ),
 
 renamed as (
 
     select
-        nullif(trim(id), '') as lead_id,
+        {{ record_key }} as lead_id,
 
         -- identity
         {{ person_identity_columns(company='company', phone='phone') }},

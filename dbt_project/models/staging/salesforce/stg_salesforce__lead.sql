@@ -1,23 +1,36 @@
-{#- One row per Salesforce lead: the newest version by SystemModstamp, then delivery order. -#}
+{#- One row per Salesforce lead: the newest version by SystemModstamp, then delivery order.
+    Incremental: a run stages the leads delivered since the last one, with all their earlier
+    versions, so the newest is picked as in a full build (macro delivered_since_last_build). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='lead_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+) }}
 {%- set is_converted = to_boolean_flexible('is_converted') -%}
 {%- set converted_date = to_date_flexible('converted_date') -%}
 {%- set has_opted_out_of_email = to_boolean_flexible('has_opted_out_of_email') -%}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
 {%- set modified_at = to_timestamp_flexible('system_modstamp') -%}
 {%- set is_deleted = to_boolean_flexible('is_deleted') -%}
+{%- set record_key = "nullif(trim(id), '')" -%}
+{%- set delivered = source('salesforce', 'lead') -%}
 
 with
 
 source as (
 
-    select * from {{ source('salesforce', 'lead') }}
+    select * from {{ delivered }}
+    {% if leadflow.incremental_batch() %}
+        where {{ leadflow.delivered_since_last_build(delivered, record_key) }}
+    {% endif %}
 
 ),
 
 renamed as (
 
     select
-        nullif(trim(id), '') as lead_id,
+        {{ record_key }} as lead_id,
 
         -- identity
         {{ person_identity_columns(company='company', phone='phone') }},
