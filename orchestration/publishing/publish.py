@@ -24,8 +24,8 @@ from orchestration.publishing.changes import Fingerprint, apply_row_changes, fin
 PUBLISH_TAG = "publish"
 PUBLISHED_DB_NAME = "leadflow.duckdb"
 KEEP_PARQUET_SNAPSHOTS = 3
-# Where a publication records what it holds: in the DuckDB file (BI can read when each relation
-# last changed) and beside each Parquet snapshot.
+# Where a publication records what it holds and how this run wrote each relation: in the DuckDB
+# file (BI can read it too) and beside each Parquet snapshot.
 LOG_SCHEMA = "leadflow_publication"
 LOG_TABLE = "relations"
 SNAPSHOT_FINGERPRINTS = "_fingerprints.json"
@@ -123,13 +123,10 @@ def _recorded(con: duckdb.DuckDBPyConnection, database: str) -> dict[str, Record
     ).fetchone()[0]
     if not logged:
         return {}
-    try:
-        rows = con.execute(
-            "select relation, row_count, checksum, columns, inserted_since_copy "
-            f"from {database}.{LOG_SCHEMA}.{LOG_TABLE}"
-        ).fetchall()
-    except duckdb.BinderException:
-        return {}  # a log of another layout: start over, which rewrites the log
+    rows = con.execute(
+        "select relation, row_count, checksum, columns, inserted_since_copy "
+        f"from {database}.{LOG_SCHEMA}.{LOG_TABLE}"
+    ).fetchall()
     return {
         relation: Recorded(Fingerprint(row_count, checksum, columns), inserted)
         for relation, row_count, checksum, columns, inserted in rows
