@@ -4,8 +4,9 @@ A sample is loaded and built, one more day of extracts is added (`generate --del
 activities, new leads that merge into known people, changed leads), loaded and built again,
 incrementally; the day also re-delivers a few known Marketo activities with a changed value,
 HubSpot contacts and Marketo program memberships, so the incremental staging must take their
-newest version and count it. A copy of that warehouse is then rebuilt with `--full-refresh`
-(the id logs are never fully refreshed, so both
+newest version and count it. One of those contacts now has another person's email, so the
+daily grouping must split it from its old group and merge it into the other. A copy of that
+warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
 keep the same ids), and every published mart and every incremental model must hold the same rows
 in both, compared as multisets both ways (without the columns stamped with the run's start).
 
@@ -20,6 +21,7 @@ import json
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 import pytest
@@ -46,6 +48,12 @@ REDELIVERED_STATUS = "Re-sent"
 RUN_CLOCK_COLUMNS = ("computed_at",)
 
 
+class MovedContact(NamedTuple):
+    record_key: str
+    old_email: str
+    joined_record_key: str
+
+
 def _redeliver_activities(landing: Path, day: date) -> None:
     """A file of the day holding activities delivered before, with another primary value."""
     folder = landing / "marketo" / "activities"
@@ -59,18 +67,45 @@ def _redeliver_activities(landing: Path, day: date) -> None:
         )
 
 
-def _redeliver_records(landing: Path, day: date) -> None:
+def _contact_sharing_its_email(warehouse: Path) -> str:
+    """A HubSpot contact whose email another record also holds, and that no form submission
+    names (that id link would keep it in its old group whatever its email)."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        [(contact_id,)] = con.execute(
+            "select contact.source_record_id from intermediate.int_person_records_keyed as contact"
+            " where contact.source_system = 'hubspot' and contact.source_object = 'contacts'"
+            " and exists (select 1 from intermediate.int_person_records_keyed as same_address"
+            "   where same_address.email_key = contact.email_key"
+            "   and same_address.record_key <> contact.record_key)"
+            " and not exists (select 1 from intermediate.int_person_records_keyed as naming"
+            "   where naming.hubspot_contact_id = contact.source_record_id)"
+            " order by contact.record_key limit 1"
+        ).fetchall()
+    return str(contact_id)
+
+
+def _redeliver_records(landing: Path, day: date, moved_id: str) -> MovedContact:
     """Files of the day re-sending known HubSpot contacts (newer, another job title) and Marketo
-    program memberships (another status: without an update stamp the later delivery wins)."""
-    contacts = sorted((landing / "hubspot" / "contacts").glob("*.jsonl"))[0]
-    changed = []
-    for line in contacts.read_text(encoding="utf-8").splitlines()[:REDELIVERED_RECORDS]:
-        contact = json.loads(line)
+    program memberships (another status: without an update stamp the later delivery wins).
+    Contact `moved_id` now has the email of another contact: it must leave the group of its
+    old address and join the other person's."""
+    folder = landing / "hubspot" / "contacts"
+    versions = [
+        json.loads(line)
+        for contacts in sorted(folder.glob("*.jsonl"))
+        for line in contacts.read_text(encoding="utf-8").splitlines()
+    ]
+    newest = {contact["id"]: contact for contact in versions}
+    other = next(contact for contact_id, contact in newest.items() if contact_id != moved_id)
+    unchanged = [c for c in newest.values() if c["id"] not in (moved_id, other["id"])]
+    changed = [newest[moved_id], *unchanged[: REDELIVERED_RECORDS - 1]]
+    for contact in changed:
         contact["updatedAt"] = contact["properties"]["lastmodifieddate"] = f"{day.isoformat()}T06:00:00.000Z"
         contact["properties"]["jobtitle"] = REDELIVERED_TITLE
-        changed.append(json.dumps(contact, ensure_ascii=False))
-    (contacts.parent / f"{day.isoformat()}T0700Z.jsonl").write_text(
-        "\n".join(changed) + "\n", encoding="utf-8"
+    old_email = changed[0]["properties"]["email"]
+    changed[0]["properties"]["email"] = other["properties"]["email"]
+    (folder / f"{day.isoformat()}T0700Z.jsonl").write_text(
+        "".join(json.dumps(contact, ensure_ascii=False) + "\n" for contact in changed), encoding="utf-8"
     )
     members = sorted((landing / "marketo" / "program_members").glob("*.csv"))[0]
     with duckdb.connect() as con:
@@ -80,6 +115,7 @@ def _redeliver_records(landing: Path, day: date) -> None:
             f"order by programId, leadId limit {REDELIVERED_RECORDS}) "
             f"to '{members.parent / f'{day.isoformat()}T0700Z.csv'}' (header)"
         )
+    return MovedContact(f"hubspot:contacts:{moved_id}", old_email, f"hubspot:contacts:{other['id']}")
 
 
 def _incremental_models(manifest_path: Path) -> list[Relation]:
@@ -91,9 +127,17 @@ def _incremental_models(manifest_path: Path) -> list[Relation]:
     ]
 
 
+class Built(NamedTuple):
+    warehouse: Path
+    refreshed: Path
+    manifest: Path
+    moved: MovedContact
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
-    """The warehouse after an incremental run, its full refresh, and the dbt manifest."""
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The warehouse after an incremental run, its full refresh, the dbt manifest, and the
+    contact whose email the day changed."""
     root = tmp_path_factory.mktemp("incremental")
     landing, warehouse, work = root / "landing", root / "warehouse.duckdb", root / "work"
     generate(landing, root / "truth", people=SAMPLE_PEOPLE, seed=SEED)
@@ -101,17 +145,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Path]:
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     generate_delta(landing, DAY, seed=SEED, share=DELTA_SHARE)
     _redeliver_activities(landing, DAY)
-    _redeliver_records(landing, DAY)
+    moved = _redeliver_records(landing, DAY, _contact_sharing_its_email(warehouse))
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     refreshed = root / "refreshed.duckdb"
     shutil.copyfile(warehouse, refreshed)
     dbt(refreshed, "build", "--full-refresh", *_NO_TESTS, work_dir=root / "refresh")
-    return warehouse, refreshed, work / "target" / "manifest.json"
+    return Built(warehouse, refreshed, work / "target" / "manifest.json", moved)
 
 
-def test_the_day_reached_the_incremental_marts(built: tuple[Path, Path, Path]):
-    warehouse, _, _ = built
+def test_the_day_reached_the_incremental_marts(built: Built):
+    warehouse = built.warehouse
     with duckdb.connect(str(warehouse), read_only=True) as con:
         [(touchpoints,)] = con.execute(
             "select count(*) from engagement.fct_touchpoints "
@@ -120,8 +164,8 @@ def test_the_day_reached_the_incremental_marts(built: tuple[Path, Path, Path]):
     assert touchpoints > 0
 
 
-def test_redelivered_activities_are_staged_in_their_newest_version(built: tuple[Path, Path, Path]):
-    warehouse, _, _ = built
+def test_redelivered_activities_are_staged_in_their_newest_version(built: Built):
+    warehouse = built.warehouse
     with duckdb.connect(str(warehouse), read_only=True) as con:
         [(redelivered, versions)] = con.execute(
             "select count(*), min(_version_count) from staging.stg_marketo__activities "
@@ -130,8 +174,8 @@ def test_redelivered_activities_are_staged_in_their_newest_version(built: tuple[
     assert (redelivered, versions) == (REDELIVERED_ACTIVITIES, 2)
 
 
-def test_redelivered_records_are_staged_in_their_newest_version(built: tuple[Path, Path, Path]):
-    warehouse, _, _ = built
+def test_redelivered_records_are_staged_in_their_newest_version(built: Built):
+    warehouse = built.warehouse
     with duckdb.connect(str(warehouse), read_only=True) as con:
         [(contacts,)] = con.execute(
             "select count(*) from staging.stg_hubspot__contacts where job_title = ?", [REDELIVERED_TITLE]
@@ -143,8 +187,35 @@ def test_redelivered_records_are_staged_in_their_newest_version(built: tuple[Pat
     assert (contacts, members) == (REDELIVERED_RECORDS, REDELIVERED_RECORDS)
 
 
-def test_incremental_run_and_full_refresh_give_equal_marts(built: tuple[Path, Path, Path]):
-    warehouse, refreshed, manifest = built
+def test_a_changed_email_moves_the_record_to_its_new_group(built: Built):
+    """The daily run groups only the changed groups: the contact must still leave the group of
+    its old address (records of other systems keep it) and join the other contact's."""
+    moved = built.moved
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        [(moved_group,)] = con.execute(
+            "select group_key from intermediate.int_person_groups_linked where record_key = ?",
+            [moved.record_key],
+        ).fetchall()
+        [(joined_group,)] = con.execute(
+            "select group_key from intermediate.int_person_groups_linked where record_key = ?",
+            [moved.joined_record_key],
+        ).fetchall()
+        old_address_groups = {
+            group
+            for (group,) in con.execute(
+                "select distinct groups.group_key from intermediate.int_person_records_keyed as keyed"
+                " inner join intermediate.int_person_groups_linked as groups using (record_key)"
+                " where keyed.email = lower(trim(?)) and keyed.record_key <> ?",
+                [moved.old_email, moved.record_key],
+            ).fetchall()
+        }
+    assert old_address_groups, "no other record holds the old address: the split is not tested"
+    assert moved_group == joined_group
+    assert moved_group not in old_address_groups
+
+
+def test_incremental_run_and_full_refresh_give_equal_marts(built: Built):
+    warehouse, refreshed, manifest, _ = built
     published = relations_to_publish(manifest)
     assert published, "no published mart"
     incremental_models = _incremental_models(manifest)

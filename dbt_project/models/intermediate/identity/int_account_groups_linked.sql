@@ -3,13 +3,27 @@
     record key, and the name key, domain and corporate number the name pass of
     int_account_clusters_resolved weighs. A table of its own, like int_person_groups_linked: the
     name pass reads the groups many times over, and Spark would plan these rounds again for every
-    read of an inline CTE (docs/spark.md). -#}
+    read of an inline CTE (docs/spark.md).
+    Incremental: a daily run groups again only the groups whose records changed neighbours or
+    those three values (macro components_to_relink); a full run groups every record. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='record_key',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.add_stored_column('neighbours_fingerprint', forget_rows=true) }}",
+    post_hook="{{ leadflow.prune_orphans('record_key', ref('int_account_records_unioned')) }}",
+) }}
+{%- set carried = ['company_key', 'company_domain', 'corporate_number'] -%}
 
 with
 
 records as (
 
-    select * from {{ ref('int_account_records_unioned') }}
+    select
+        record_key,
+        {{ carried | join(',\n        ') }}
+    from {{ ref('int_account_records_unioned') }}
 
 ),
 
@@ -23,20 +37,38 @@ strong_edges as (
 
 ),
 
-{{ connected_components('domain_groups', 'strong_edges', var('identity_connected_components_rounds')) }},
+{{ leadflow.neighbour_fingerprints('neighbours', 'strong_edges') }},
+
+nodes as (
+
+    select
+        records.*,
+        neighbours.neighbours_fingerprint
+    from records
+    left join neighbours
+        on records.record_key = neighbours.node_id
+
+),
+
+{{ leadflow.components_to_relink(
+    'relinked', 'nodes', 'strong_edges', 'record_key', 'group_key', carried + ['neighbours_fingerprint']
+) }},
+
+{{ connected_components('domain_groups', 'relinked_edges', var('identity_connected_components_rounds')) }},
 
 final as (
 
     select
-        records.record_key,
-        records.company_key,
-        records.company_domain,
-        records.corporate_number,
-        coalesce(domain_groups.component_id, records.record_key) as group_key,
-        coalesce(domain_groups.is_converged, true) as is_converged
-    from records
+        relinked_nodes.record_key,
+        relinked_nodes.company_key,
+        relinked_nodes.company_domain,
+        relinked_nodes.corporate_number,
+        coalesce(domain_groups.component_id, relinked_nodes.record_key) as group_key,
+        coalesce(domain_groups.is_converged, true) as is_converged,
+        relinked_nodes.neighbours_fingerprint
+    from relinked_nodes
     left join domain_groups
-        on records.record_key = domain_groups.node_id
+        on relinked_nodes.record_key = domain_groups.node_id
 
 )
 

@@ -2,7 +2,17 @@
     for role addresses and free-mail domains, phone suffix keys (the last 9 digits: staging
     prefixes +81 to numbers typed without a country code, also foreign ones), order-free name
     keys (kanji, kana read as romaji, Latin with nicknames folded, the name an address spells),
-    the record's region and its completeness. -#}
+    the record's region and its completeness.
+    Incremental: a daily run keys only the records delivered with other values, and all of them
+    again when a matching seed changed (source_fingerprint); a full run keys every record. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='record_key',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.add_stored_column('source_fingerprint') }}",
+    post_hook="{{ leadflow.prune_orphans('record_key', ref('int_person_records_unioned')) }}",
+) }}
 {%- set family_raw -%}
     case
         when first_name_normalized is null and last_name_normalized like '% %'
@@ -24,15 +34,76 @@
 
 with
 
-records as (
-
-    select * from {{ ref('int_person_records_unioned') }}
-
-),
-
 free_mail_domains as (
 
     select domain from {{ ref('identity_free_mail_domains') }}
+
+),
+
+-- the seeds the keys are read from: a changed seed changes every record's key inputs
+free_mail_fingerprint as (
+
+    select {{ leadflow.unordered_hash(['domain']) }} as fingerprint
+    from free_mail_domains
+
+),
+
+role_words_fingerprint as (
+
+    select {{ leadflow.unordered_hash(['local_part']) }} as fingerprint
+    from {{ ref('identity_role_email_local_parts') }}
+
+),
+
+nicknames_fingerprint as (
+
+    select {{ leadflow.unordered_hash(['nickname', 'given_name']) }} as fingerprint
+    from {{ ref('identity_nicknames') }}
+
+),
+
+regions_fingerprint as (
+
+    select {{ leadflow.unordered_hash(['country', 'region']) }} as fingerprint
+    from {{ ref('identity_country_regions') }}
+
+),
+
+seeds_fingerprint as (
+
+    select
+        {{ dbt.concat(['free_mail_fingerprint.fingerprint', "'|'", 'role_words_fingerprint.fingerprint', "'|'",
+            'nicknames_fingerprint.fingerprint', "'|'", 'regions_fingerprint.fingerprint']) }} as fingerprint
+    from free_mail_fingerprint
+    cross join role_words_fingerprint
+    cross join nicknames_fingerprint
+    cross join regions_fingerprint
+
+),
+
+delivered as (
+
+    select
+        unioned.*,
+        {{ dbt.concat(['unioned.record_fingerprint', "'|'", 'seeds_fingerprint.fingerprint']) }} as source_fingerprint
+    from {{ ref('int_person_records_unioned') }} as unioned
+    cross join seeds_fingerprint
+
+),
+
+records as (
+
+    select delivered.*
+    from delivered
+    {%- if leadflow.incremental_batch() %}
+        where not exists (
+            select 1
+            from {{ this }} as keyed
+            where
+                keyed.record_key = delivered.record_key
+                and keyed.source_fingerprint = delivered.source_fingerprint
+        )
+    {%- endif %}
 
 ),
 
@@ -176,7 +247,8 @@ final as (
         modified_at,
         is_deleted,
         _file,
-        _row
+        _row,
+        source_fingerprint
     from keyed
 
 )

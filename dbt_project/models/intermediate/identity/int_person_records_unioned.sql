@@ -107,6 +107,20 @@ unioned as (
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 
+),
+
+-- what int_person_records_keyed compares to find the records a daily run must key again
+final as (
+
+    select
+        *,
+        {{ leadflow.row_fingerprint(
+            ['record_key', 'source_system', 'source_object', 'source_record_id', 'email', 'email_domain',
+             'email_local_canonical'] + text_columns
+            + ['has_opted_out_of_email', 'created_at', 'modified_at', 'is_deleted', '_file', '_row']
+        ) }} as record_fingerprint
+    from unioned
+
 )
 
-select * from unioned
+select * from final
