@@ -8,12 +8,14 @@
     crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
     fct_lead_scores (the published rule set) and int_backtest_score_intervals_computed (the rule
     sets beside it).
-    With `fingerprints` (int_person_score_inputs_fingerprinted), an incremental model computes
-    only the persons of its scoring batch (macro in_scoring_batch). The windows run on an integer
+    With `changes` (int_person_score_inputs_logged), an incremental model computes only the
+    persons of its scoring batch (macro in_scoring_batch), reading only the rule values written
+    since its newest row (scored_since_last_run). The windows run on an integer
     person key, once per bucket of persons (var scoring_window_buckets, macro in_person_bucket):
     DuckDB holds a window's whole input in memory. -#}
-{% macro score_intervals(ruleset, fingerprints=none) -%}
-{%- set in_batch = leadflow.in_scoring_batch('person_id', fingerprints) if fingerprints is not none else 'true' %}
+{% macro score_intervals(ruleset, changes=none) -%}
+{%- set in_batch = leadflow.in_scoring_batch('person_id', changes) if changes is not none else 'true' %}
+{%- set rewritten = leadflow.scored_since_last_run('rule_values.computed_at') if changes is not none else 'true' %}
 {%- set buckets = leadflow.window_buckets() %}
 {%- set by_time = 'partition by person_key order by changed_at' %}
 
@@ -42,7 +44,7 @@
         from {{ ref('int_score_rule_values_accumulated') }} as rule_values
         inner join person_keys
             on rule_values.person_id = person_keys.person_id
-        where rule_values.ruleset = '{{ ruleset }}'
+        where rule_values.ruleset = '{{ ruleset }}' and {{ rewritten }}
         group by person_keys.person_key, rule_values.changed_at
 
     ),

@@ -14,14 +14,14 @@
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_fingerprinted')) }}",
+    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
 ) }}
 
 with
 
 intervals as (
 
-    {{ score_intervals(var('scoring_ruleset', 'live'), ref('int_person_score_inputs_fingerprinted')) }}
+    {{ score_intervals(var('scoring_ruleset', 'live'), ref('int_person_score_inputs_logged')) }}
 
 ),
 
