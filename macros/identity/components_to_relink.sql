@@ -6,7 +6,7 @@
     unchanged nodes existed before, so it joined two nodes of one stored component. So the
     components holding a changed node, plus the new nodes, are closed under the current edges:
     their connected components, computed alone, are exactly those of the whole graph, and
-    every other node keeps its stored component. At 1M people a day changes ~0.5% of them. -#}
+    every other node keeps its stored component. -#}
 
 {#- neighbour_fingerprints(name, edges): a CTE `name` with node_id and neighbours_fingerprint,
     an order-free hash of the node's neighbours (both directions of every edge of `edges`,
