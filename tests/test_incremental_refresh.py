@@ -4,7 +4,8 @@ A sample is loaded and built, one more day of extracts is added (`generate --del
 activities, new leads that merge into known people, changed leads), loaded and built again,
 incrementally; the day also re-delivers a few known Marketo activities with a changed value,
 HubSpot contacts and Marketo program memberships, so the incremental staging must take their
-newest version and count it. One of those contacts now has another person's email, so the
+newest version and count it. Two re-delivered activities stop being behaviour (now an email
+send, now without a parseable time): the incremental touchpoint stream must drop them. One of those contacts now has another person's email, so the
 daily grouping must split it from its old group and merge it into the other. A copy of that
 warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
 keep the same ids), and every published mart and every incremental model must hold the same rows
@@ -41,6 +42,8 @@ DAY = date(2026, 11, 24)
 DELTA_SHARE = 20
 _NO_TESTS = ("--exclude-resource-type", "test", "unit_test")
 REDELIVERED_ACTIVITIES = 5
+# Re-delivered as something that is no touchpoint: another activity type, an unreadable time.
+DROPPED_ACTIVITIES = {"activityTypeId": "6", "activityDate": "sometime in November"}
 REDELIVERED_RECORDS = 3
 REDELIVERED_TITLE = "営業本部長代理"
 REDELIVERED_STATUS = "Re-sent"
@@ -57,17 +60,32 @@ class MovedContact(NamedTuple):
     joined_record_key: str
 
 
-def _redeliver_activities(landing: Path, day: date) -> None:
-    """A file of the day holding activities delivered before, with another primary value."""
+def _redeliver_activities(landing: Path, day: date) -> list[str]:
+    """A file of the day holding activities delivered before, with another primary value, and
+    behavioural activities re-delivered as something else (DROPPED_ACTIVITIES); returns the
+    dropped activities' ids."""
     folder = landing / "marketo" / "activities"
     first = sorted(folder.glob("*.csv"))[0]
     redelivery = folder / f"{day.isoformat()}T0700Z.csv"
+    delivered = f"read_csv('{first}', header = true, all_varchar = true)"
+    dropped = [
+        f"(select * replace ('{value}' as {column}) from {delivered}"
+        f" where activityTypeId = '2' order by marketoGUID desc limit 1 offset {offset})"
+        for offset, (column, value) in enumerate(DROPPED_ACTIVITIES.items())
+    ]
     with duckdb.connect() as con:
         con.execute(
-            f"copy (select * replace ('redelivered' as primaryAttributeValue) "
-            f"from read_csv('{first}', header = true, all_varchar = true) "
-            f"order by marketoGUID limit {REDELIVERED_ACTIVITIES}) to '{redelivery}' (header)"
+            f"copy (select * from (select * replace ('redelivered' as primaryAttributeValue) from {delivered}"
+            f" order by marketoGUID limit {REDELIVERED_ACTIVITIES}) union all {' union all '.join(dropped)})"
+            f" to '{redelivery}' (header)"
         )
+        return [
+            str(guid)
+            for (guid,) in con.execute(
+                f"select marketoGUID from read_csv('{redelivery}', header = true, all_varchar = true)"
+                " where primaryAttributeValue is distinct from 'redelivered'"
+            ).fetchall()
+        ]
 
 
 def _contact_sharing_its_email(warehouse: Path) -> str:
@@ -130,31 +148,45 @@ def _incremental_models(manifest_path: Path) -> list[Relation]:
     ]
 
 
+def _marketo_touchpoints(warehouse: Path) -> set[str]:
+    """The Marketo activities in the stored touchpoint stream."""
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return {
+            str(activity_id)
+            for (activity_id,) in con.execute(
+                "select source_event_id from intermediate.int_touchpoints_unioned where source_object = 'activities'"
+            ).fetchall()
+        }
+
+
 class Built(NamedTuple):
     warehouse: Path
     refreshed: Path
     manifest: Path
     moved: MovedContact
+    dropped_activities: list[str]
+    touchpoints_before: set[str]
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The warehouse after an incremental run, its full refresh, the dbt manifest, and the
-    contact whose email the day changed."""
+    """The warehouse after an incremental run, its full refresh, the dbt manifest, the contact
+    whose email the day changed, the activities it dropped and the Marketo touchpoints before."""
     root = tmp_path_factory.mktemp("incremental")
     landing, warehouse, work = root / "landing", root / "warehouse.duckdb", root / "work"
     generate(landing, root / "truth", people=SAMPLE_PEOPLE, seed=SEED)
     load_landing(warehouse, landing, batch_id="day-1")
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
+    touchpoints_before = _marketo_touchpoints(warehouse)
     generate_delta(landing, DAY, seed=SEED, share=DELTA_SHARE)
-    _redeliver_activities(landing, DAY)
+    dropped_activities = _redeliver_activities(landing, DAY)
     moved = _redeliver_records(landing, DAY, _contact_sharing_its_email(warehouse))
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     refreshed = root / "refreshed.duckdb"
     shutil.copyfile(warehouse, refreshed)
     dbt(refreshed, "build", "--full-refresh", *_NO_TESTS, work_dir=root / "refresh")
-    return Built(warehouse, refreshed, work / "target" / "manifest.json", moved)
+    return Built(warehouse, refreshed, work / "target" / "manifest.json", moved, dropped_activities, touchpoints_before)
 
 
 def test_the_day_reached_the_incremental_marts(built: Built):
@@ -190,6 +222,20 @@ def test_redelivered_records_are_staged_in_their_newest_version(built: Built):
     assert (contacts, members) == (REDELIVERED_RECORDS, REDELIVERED_RECORDS)
 
 
+def test_activities_redelivered_as_no_behaviour_leave_the_touchpoints(built: Built):
+    dropped = set(built.dropped_activities)
+    assert len(dropped) == len(DROPPED_ACTIVITIES)
+    assert dropped <= built.touchpoints_before, "the dropped activities were no touchpoints before the day"
+    assert not dropped & _marketo_touchpoints(built.warehouse)
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        [(published,)] = con.execute(
+            "select count(*) from engagement.fct_touchpoints"
+            f" where source_object = 'activities' and source_event_id in ({', '.join('?' * len(dropped))})",
+            sorted(dropped),
+        ).fetchall()
+    assert published == 0
+
+
 def test_a_changed_email_moves_the_record_to_its_new_group(built: Built):
     """The daily run groups only the changed groups: the contact must still leave the group of
     its old address (records of other systems keep it) and join the other contact's."""
@@ -218,7 +264,7 @@ def test_a_changed_email_moves_the_record_to_its_new_group(built: Built):
 
 
 def test_incremental_run_and_full_refresh_give_equal_marts(built: Built):
-    warehouse, refreshed, manifest, _ = built
+    warehouse, refreshed, manifest = built.warehouse, built.refreshed, built.manifest
     published = relations_to_publish(manifest)
     assert published, "no published mart"
     incremental_models = _incremental_models(manifest)

@@ -3,7 +3,38 @@
     from seed touchpoint_content_categories (the lowest-priority pattern found in the event's
     content text wins). Sends and deliveries, data-value changes and program status steps are not
     behaviour and stay out; a new lead (Marketo's New Lead activity, a HubSpot contact's creation)
-    is kept as lead_created. See docs/scoring.md for the event types. -#}
+    is kept as lead_created. See docs/scoring.md for the event types.
+    Incremental by delivered event (macros/touchpoints/touchpoint_batch.sql): a daily run writes
+    the events loaded since the last one and those of records or addresses resolved anew, and
+    deletes what a re-delivery or a resolution took away. A change to the seed's patterns needs
+    `--full-refresh` of this model and fct_touchpoints. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='touchpoint_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.add_stored_column('resolution_key', forget_rows=true) }}",
+    post_hook="{{ leadflow.forget_dropped_touchpoints(ref('bridge_person_records'), ref('int_email_persons_mapped')) }}",
+) }}
+{#- each event source's record, as bridge_person_records keys it ('system:object:id') -#}
+{%- set marketo_lead = dbt.concat(["'marketo:leads:'", 'activities.lead_id']) -%}
+{%- set program_member_record = dbt.concat(["'marketo:leads:'", 'members.lead_id']) -%}
+{%- set contact_record = dbt.concat(["'hubspot:contacts:'", 'contact_id']) -%}
+{%- set form_record = dbt.concat(["'hubspot:form_submissions:'", 'form_submission_id']) -%}
+{%- set attendance_record = dbt.concat(["'webinars:attendance:'", 'attendance_id']) -%}
+{%- set badge_scan_record = dbt.concat(["'events:badge_scans:'", 'badge_scan_id']) -%}
+{%- set campaign_member_record -%}
+    case
+        when members.contact_id is not null then {{ dbt.concat(["'salesforce:contact:'", 'members.contact_id']) }}
+        else {{ dbt.concat(["'salesforce:lead:'", 'members.lead_id']) }}
+    end
+{%- endset -%}
+{%- set campaign_member_loaded_at -%}
+    case when campaigns._loaded_at > members._loaded_at then campaigns._loaded_at else members._loaded_at end
+{%- endset -%}
+{%- set program_member_loaded_at -%}
+    case when programs._loaded_at > members._loaded_at then programs._loaded_at else members._loaded_at end
+{%- endset %}
 
 with
 
@@ -11,9 +42,7 @@ with
 bridge as (
 
     select
-        bridge.source_system,
-        bridge.source_object,
-        bridge.source_record_id,
+        bridge.record_key as resolution_key,
         bridge.person_id,
         bridge.account_id,
         case
@@ -26,14 +55,51 @@ bridge as (
 
 ),
 
+addresses as (
+
+    select
+        {{ leadflow.address_resolution_key('email') }} as resolution_key,
+        email,
+        person_id,
+        account_id,
+        resolved_at
+    from {{ ref('int_email_persons_mapped') }}
+
+),
+
+{% if leadflow.incremental_batch() %}
+-- records and addresses whose events are written again: their person or account changed since
+-- the last run, or (addresses) they resolve now and did not when their events were written
+re_resolved_records as (
+
+    select resolution_key
+    from bridge
+    where resolved_at > {{ leadflow.newest_stored_touchpoint('resolved_at') }}
+
+),
+
+re_resolved_addresses as (
+
+    select email
+    from addresses
+    where
+        resolved_at > {{ leadflow.newest_stored_touchpoint('resolved_at') }}
+        or resolution_key not in (
+            select built.resolution_key
+            from {{ this }} as built
+            where built.source_object = 'email_events'
+        )
+
+),
+{% endif %}
+
 marketo_events as (
 
     select
         'marketo' as source_system,
         'activities' as source_object,
         activities.activity_id as source_event_id,
-        activities.lead_id as source_record_id,
-        'leads' as record_object,
+        {{ marketo_lead }} as resolution_key,
         case activities.activity_type_id
             when 1 then 'web_visit'
             when 2 then 'form_submit'
@@ -57,7 +123,7 @@ marketo_events as (
             "coalesce(activities.attributes, '')"]) }}) as content_text,
         activities._loaded_at
     from {{ ref('stg_marketo__activities') }} as activities
-    where activities.activity_type_id in (1, 2, 3, 8, 9, 10, 11, 12)
+    where {{ leadflow.touchpoint_in_batch('activities._loaded_at', marketo_lead, 're_resolved_records') }}
 
 ),
 
@@ -67,8 +133,7 @@ hubspot_forms as (
         'hubspot' as source_system,
         'form_submissions' as source_object,
         form_submission_id as source_event_id,
-        form_submission_id as source_record_id,
-        'form_submissions' as record_object,
+        {{ form_record }} as resolution_key,
         'form_submit' as event_type,
         submitted_at as occurred_at,
         'web' as channel,
@@ -78,6 +143,16 @@ hubspot_forms as (
         lower({{ dbt.concat(["coalesce(form_name, '')", "' '", "coalesce(page_url, '')"]) }}) as content_text,
         _loaded_at
     from {{ ref('stg_hubspot__form_submissions') }}
+    where {{ leadflow.touchpoint_in_batch('_loaded_at', form_record, 're_resolved_records') }}
+
+),
+
+-- a registration and, once attended, an attendance per attendance row
+webinar_rows as (
+
+    select *
+    from {{ ref('stg_webinars__attendance') }}
+    where {{ leadflow.touchpoint_in_batch('_loaded_at', attendance_record, 're_resolved_records') }}
 
 ),
 
@@ -87,8 +162,7 @@ webinar_registrations as (
         'webinars' as source_system,
         'attendance' as source_object,
         {{ dbt.concat(['attendance_id', "':registered'"]) }} as source_event_id,
-        attendance_id as source_record_id,
-        'attendance' as record_object,
+        {{ attendance_record }} as resolution_key,
         'webinar_registered' as event_type,
         registered_at as occurred_at,
         'webinar' as channel,
@@ -97,7 +171,7 @@ webinar_registrations as (
         webinar_title as event_detail,
         'webinar' as content_text,
         _loaded_at
-    from {{ ref('stg_webinars__attendance') }}
+    from webinar_rows
 
 ),
 
@@ -107,9 +181,8 @@ webinar_attendances as (
         'webinars' as source_system,
         'attendance' as source_object,
         {{ dbt.concat(['attendance_id', "':attended'"]) }} as source_event_id,
-        attendance_id as source_record_id,
-        'attendance' as record_object,
-        'webinar_attended' as event_type,
+        {{ attendance_record }} as resolution_key,
+        case when attended then 'webinar_attended' end as event_type,
         coalesce(joined_at, registered_at) as occurred_at,
         'webinar' as channel,
         webinar_id as campaign_id,
@@ -118,8 +191,7 @@ webinar_attendances as (
             as event_detail,
         'webinar' as content_text,
         _loaded_at
-    from {{ ref('stg_webinars__attendance') }}
-    where attended
+    from webinar_rows
 
 ),
 
@@ -129,8 +201,7 @@ badge_scans as (
         'events' as source_system,
         'badge_scans' as source_object,
         badge_scan_id as source_event_id,
-        badge_scan_id as source_record_id,
-        'badge_scans' as record_object,
+        {{ badge_scan_record }} as resolution_key,
         'trade_show_scan' as event_type,
         captured_at as occurred_at,
         'trade_show' as channel,
@@ -140,17 +211,18 @@ badge_scans as (
         'trade_show' as content_text,
         _loaded_at
     from {{ ref('stg_events__badge_scans') }}
+    where {{ leadflow.touchpoint_in_batch('_loaded_at', badge_scan_record, 're_resolved_records') }}
 
 ),
 
+-- a renamed campaign or program changes its members' events: they count as loaded with it
 salesforce_campaign_members as (
 
     select
         'salesforce' as source_system,
         'campaign_member' as source_object,
         members.campaign_member_id as source_event_id,
-        coalesce(members.contact_id, members.lead_id) as source_record_id,
-        case when members.contact_id is not null then 'contact' else 'lead' end as record_object,
+        {{ campaign_member_record }} as resolution_key,
         'campaign_joined' as event_type,
         members.created_at as occurred_at,
         coalesce(lower(campaigns.campaign_type), 'campaign') as channel,
@@ -158,10 +230,11 @@ salesforce_campaign_members as (
         campaigns.campaign_name,
         members.member_status as event_detail,
         lower(coalesce(campaigns.campaign_name, '')) as content_text,
-        members._loaded_at
+        {{ campaign_member_loaded_at }} as _loaded_at
     from {{ ref('stg_salesforce__campaign_member') }} as members
     left join {{ ref('stg_salesforce__campaign') }} as campaigns
         on members.campaign_id = campaigns.campaign_id
+    where {{ leadflow.touchpoint_in_batch(campaign_member_loaded_at, campaign_member_record, 're_resolved_records') }}
 
 ),
 
@@ -171,8 +244,7 @@ marketo_program_members as (
         'marketo' as source_system,
         'program_members' as source_object,
         members.program_member_id as source_event_id,
-        members.lead_id as source_record_id,
-        'leads' as record_object,
+        {{ program_member_record }} as resolution_key,
         'campaign_joined' as event_type,
         members.membership_at as occurred_at,
         coalesce(lower(programs.channel), 'campaign') as channel,
@@ -180,10 +252,11 @@ marketo_program_members as (
         programs.program_name as campaign_name,
         members.progression_status as event_detail,
         lower(coalesce(programs.program_name, '')) as content_text,
-        members._loaded_at
+        {{ program_member_loaded_at }} as _loaded_at
     from {{ ref('stg_marketo__program_members') }} as members
     left join {{ ref('stg_marketo__programs') }} as programs
         on members.program_id = programs.program_id
+    where {{ leadflow.touchpoint_in_batch(program_member_loaded_at, program_member_record, 're_resolved_records') }}
 
 ),
 
@@ -194,8 +267,7 @@ hubspot_contacts_created as (
         'hubspot' as source_system,
         'contacts' as source_object,
         {{ dbt.concat(['contact_id', "':created'"]) }} as source_event_id,
-        contact_id as source_record_id,
-        'contacts' as record_object,
+        {{ contact_record }} as resolution_key,
         'lead_created' as event_type,
         created_at as occurred_at,
         'lead_source' as channel,
@@ -205,6 +277,7 @@ hubspot_contacts_created as (
         lower(coalesce(analytics_source, '')) as content_text,
         _loaded_at
     from {{ ref('stg_hubspot__contacts') }}
+    where {{ leadflow.touchpoint_in_batch('_loaded_at', contact_record, 're_resolved_records') }}
 
 ),
 
@@ -234,6 +307,7 @@ resolved_record_events as (
         record_events.source_system,
         record_events.source_object,
         record_events.source_event_id,
+        record_events.resolution_key,
         bridge.person_id,
         bridge.account_id,
         record_events.event_type,
@@ -247,10 +321,15 @@ resolved_record_events as (
         bridge.resolved_at
     from record_events
     inner join bridge
-        on
-            record_events.source_system = bridge.source_system
-            and record_events.record_object = bridge.source_object
-            and record_events.source_record_id = bridge.source_record_id
+        on record_events.resolution_key = bridge.resolution_key
+
+),
+
+hubspot_email_rows as (
+
+    select *
+    from {{ ref('stg_hubspot__email_events') }}
+    where {{ leadflow.touchpoint_in_batch('_loaded_at', 'email', 're_resolved_addresses', 'email') }}
 
 ),
 
@@ -260,8 +339,9 @@ hubspot_email_events as (
         'hubspot' as source_system,
         'email_events' as source_object,
         events.email_event_id as source_event_id,
-        emails.person_id,
-        emails.account_id,
+        addresses.resolution_key,
+        addresses.person_id,
+        addresses.account_id,
         case events.event_type
             when 'OPEN' then 'email_open'
             when 'CLICK' then 'email_click'
@@ -276,19 +356,30 @@ hubspot_email_events as (
         events.url as event_detail,
         lower(coalesce(events.url, '')) as content_text,
         events._loaded_at,
-        emails.resolved_at
-    from {{ ref('stg_hubspot__email_events') }} as events
-    inner join {{ ref('int_email_persons_mapped') }} as emails
-        on events.email = emails.email
-    where events.event_type in ('OPEN', 'CLICK', 'BOUNCE', 'UNSUBSCRIBED', 'SPAMREPORT')
+        addresses.resolved_at
+    from hubspot_email_rows as events
+    inner join addresses
+        on events.email = addresses.email
 
 ),
 
+-- sends and deliveries, data-value changes, status steps and events without a time are not
+-- behaviour. A batch writes them too, so that a stored event a re-delivery turned into one is
+-- replaced, and the post-hook deletes them (cheaper than looking each one up among the stored).
 resolved as (
 
-    select * from resolved_record_events
-    union all
-    select * from hubspot_email_events
+    select
+        {{ surrogate_key(['all_events.source_system', 'all_events.source_object', 'all_events.source_event_id']) }}
+            as touchpoint_id,
+        all_events.*
+    from (
+        select * from resolved_record_events
+        union all
+        select * from hubspot_email_events
+    ) as all_events
+    {%- if not leadflow.incremental_batch() %}
+        where all_events.event_type is not null and all_events.occurred_at is not null
+    {%- endif %}
 
 ),
 
@@ -316,8 +407,7 @@ categories as (
 final as (
 
     select
-        {{ surrogate_key(['resolved.source_system', 'resolved.source_object', 'resolved.source_event_id']) }}
-            as touchpoint_id,
+        resolved.touchpoint_id,
         resolved.person_id,
         resolved.account_id,
         resolved.source_system,
@@ -335,13 +425,13 @@ final as (
         end as content_category,
         resolved.event_detail,
         resolved._loaded_at,
-        resolved.resolved_at
+        resolved.resolved_at,
+        resolved.resolution_key
     from resolved
     left join categories
         on
             resolved.content_text = categories.content_text
             and categories.category_rank = 1
-    where resolved.occurred_at is not null
 
 )
 
