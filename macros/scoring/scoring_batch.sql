@@ -1,7 +1,7 @@
 {#- How the scoring chain (int_score_contributions_computed, int_score_rule_values_accumulated,
     fct_lead_scores, int_backtest_score_intervals_computed) keeps a daily run in proportion to
-    what changed. Each model stamps its rows with the run that wrote them (computed_at) and the
-    inputs_fingerprint they were computed from. int_person_score_inputs_logged records when each
+    what changed. Each model stamps its rows with the run that wrote them (computed_at).
+    int_person_score_inputs_logged records when each
     person's fingerprint last changed (changed_at). A run first forgets the persons changed since
     the newest row the model holds (pre-hook forget_stale_scores), then computes those of them
     still scorable (in_scoring_batch). A model that failed or was skipped holds older rows, so
@@ -27,29 +27,20 @@
 
 {#- forget_stale_scores(changes): pre-hook SQL deleting the rows of {{ this }} whose person's
     inputs changed or went (int_person_score_inputs_logged `changes`) since its newest row. A
-    table built before it held inputs_fingerprint or computed_at gets the column here and is
-    emptied, so every person is scored again and every row is stamped by the run that wrote it
-    (adding the column in the same transaction: DuckDB refuses dbt's own later ALTER of a table
-    this transaction has deleted from). Nothing when the run rewrites the whole table (full
-    build, insert_overwrite). -#}
+    table built before its rows held computed_at gets the column and is emptied instead
+    (add_stored_column), so every person is scored again and every row is stamped by the run that
+    wrote it. Nothing when the run rewrites the whole table (full build, insert_overwrite). -#}
 {% macro forget_stale_scores(changes) -%}
-    {%- if leadflow.incremental_batch() -%}
-        {%- set stored_columns = adapter.get_columns_in_relation(this) | map(attribute='name') | map('lower') | list -%}
-        {%- set bookkeeping = {'inputs_fingerprint': dbt.type_string(), 'computed_at': dbt.type_timestamp()} -%}
-        {%- set missing = bookkeeping.keys() | reject('in', stored_columns) | list -%}
-        {%- if not missing -%}
-            delete from {{ this }}
-            where person_id in (
-                select changes.person_id
-                from {{ changes }} as changes
-                where {{ leadflow.scored_since_last_run('changes.changed_at') }}
-            )
-        {%- else -%}
-            {%- for column in missing %}
-            alter table {{ this }} add column {{ column }} {{ bookkeeping[column] }};
-            {%- endfor %}
-            delete from {{ this }}
-        {%- endif -%}
+    {%- set stamped = leadflow.add_stored_column('computed_at', forget_rows=true, data_type=dbt.type_timestamp()) -%}
+    {%- if stamped | trim -%}
+        {{ stamped }}
+    {%- elif leadflow.incremental_batch() -%}
+        delete from {{ this }}
+        where person_id in (
+            select changes.person_id
+            from {{ changes }} as changes
+            where {{ leadflow.scored_since_last_run('changes.changed_at') }}
+        )
     {%- endif -%}
 {%- endmacro %}
 

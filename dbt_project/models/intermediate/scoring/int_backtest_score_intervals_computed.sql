@@ -21,12 +21,6 @@
 
 with
 
-fingerprints as (
-
-    select * from {{ ref('int_person_score_inputs_fingerprinted') }}
-
-),
-
 {% for ruleset in backtested %}
     ruleset_{{ loop.index }} as (
 
@@ -68,11 +62,8 @@ final as (
         intervals.mql_threshold,
         intervals.is_above_threshold,
         intervals.mql_at,
-        fingerprints.inputs_fingerprint,
         {{ leadflow.run_timestamp() }} as computed_at
     from intervals
-    inner join fingerprints
-        on intervals.person_id = fingerprints.person_id
 
 )
 

@@ -12,7 +12,7 @@
                    next one (open when none follows).
     Total caps apply to a rule's sum at each moment, in int_score_rule_values_accumulated.
     Incremental by person: a run computes the persons whose scoring inputs changed
-    (inputs_fingerprint, macros/scoring/scoring_batch.sql). -#}
+    (int_person_score_inputs_logged, macros/scoring/scoring_batch.sql). -#}
 {{ config(
     materialized='incremental',
     unique_key='person_id',
@@ -42,8 +42,7 @@ people as (
 
     select
         person_id,
-        geo_region,
-        inputs_fingerprint
+        geo_region
     from {{ ref('int_person_score_inputs_fingerprinted') }}
     where {{ leadflow.in_scoring_batch('person_id', ref('int_person_score_inputs_logged')) }}
 
@@ -260,7 +259,6 @@ final as (
 
     select
         contributions.*,
-        people.inputs_fingerprint,
         {{ leadflow.run_timestamp() }} as computed_at
     from contributions
     inner join people

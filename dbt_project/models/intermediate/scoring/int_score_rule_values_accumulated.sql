@@ -30,7 +30,6 @@ person_keys as (
 
     select
         person_id,
-        inputs_fingerprint,
         row_number() over (order by person_id) as person_key
     from {{ ref('int_person_score_inputs_fingerprinted') }}
 
@@ -174,7 +173,6 @@ final as (
         {{ clamp_points('running.rule_points', 'running.max_points_total') }} as capped_points,
         {{ clamp_points('running.rule_points', 'running.max_points_total') }}
         - {{ clamp_points('running.previous_rule_points', 'running.previous_max_points_total') }} as capped_delta,
-        person_keys.inputs_fingerprint,
         {{ leadflow.run_timestamp() }} as computed_at
     from running
     inner join person_keys
