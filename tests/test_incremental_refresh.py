@@ -4,9 +4,10 @@ A sample is loaded and built, one more day of extracts is added (`generate --del
 activities, new leads that merge into known people, changed leads), loaded and built again,
 incrementally; the day also re-delivers a few known Marketo activities with a changed value,
 HubSpot contacts and Marketo program memberships, so the incremental staging must take their
-newest version and count it. Two re-delivered activities stop being behaviour (now an email
-send, now without a parseable time): the incremental touchpoint stream must drop them. One of those contacts now has another person's email, so the
-daily grouping must split it from its old group and merge it into the other. A copy of that
+newest version and count it. One of those contacts now has another person's email, so the
+daily grouping must split it from its old group and merge it into the other. Two re-delivered
+activities stop being behaviour (now an email send, now without a parseable time): the
+incremental touchpoint stream must drop them. A copy of that
 warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
 keep the same ids), and every published mart and every incremental model must hold the same rows
 in both, compared as multisets both ways (without the columns stamped with the run's start).
@@ -154,7 +155,8 @@ def _marketo_touchpoints(warehouse: Path) -> set[str]:
         return {
             str(activity_id)
             for (activity_id,) in con.execute(
-                "select source_event_id from intermediate.int_touchpoints_unioned where source_object = 'activities'"
+                "select source_event_id from intermediate.int_touchpoints_unioned"
+                " where source_object = 'activities'"
             ).fetchall()
         }
 
@@ -186,7 +188,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     refreshed = root / "refreshed.duckdb"
     shutil.copyfile(warehouse, refreshed)
     dbt(refreshed, "build", "--full-refresh", *_NO_TESTS, work_dir=root / "refresh")
-    return Built(warehouse, refreshed, work / "target" / "manifest.json", moved, dropped_activities, touchpoints_before)
+    manifest = work / "target" / "manifest.json"
+    return Built(warehouse, refreshed, manifest, moved, dropped_activities, touchpoints_before)
 
 
 def test_the_day_reached_the_incremental_marts(built: Built):
