@@ -12,3 +12,17 @@
 {% macro spark__value_at_latest(value, ordering) -%}
     max_by({{ value }}, {{ ordering }})
 {%- endmacro %}
+
+{#- value_at_first(value, ordering): aggregate: `value` of the group's row with the smallest
+    `ordering` (a struct orders field by field, like an order by list). -#}
+{% macro value_at_first(value, ordering) -%}
+    {{ return(adapter.dispatch('value_at_first', 'leadflow')(value, ordering)) }}
+{%- endmacro %}
+
+{% macro default__value_at_first(value, ordering) -%}
+    arg_min({{ value }}, {{ ordering }})
+{%- endmacro %}
+
+{% macro spark__value_at_first(value, ordering) -%}
+    min_by({{ value }}, {{ ordering }})
+{%- endmacro %}
