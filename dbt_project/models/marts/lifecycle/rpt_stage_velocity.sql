@@ -97,7 +97,10 @@ final as (
         count(to_entered_at) as reached_count,
         cast(count(to_entered_at) as double) / count(*) as conversion_rate,
         count(observed_days_to_reach) as observed_pair_count,
-        avg(observed_days_to_reach) as avg_days_to_reach,
+        -- a double avg() differs in its last bits with the order rows are added in (parallel
+        -- aggregation): an incremental run and a full refresh must give the same report
+        {{ leadflow.exact_sum('observed_days_to_reach') }} / nullif(count(observed_days_to_reach), 0)
+            as avg_days_to_reach,
         percentile_cont(0.5) within group (order by observed_days_to_reach) as median_days_to_reach
     from observed
     group by cohort_month, geo_region, from_stage_code, to_stage_code
