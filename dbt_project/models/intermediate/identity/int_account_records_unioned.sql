@@ -9,7 +9,7 @@ with
 salesforce_accounts as (
 
     select
-        {{ dbt.concat(["'salesforce:account:'", 'account_id']) }} as record_key,
+        {{ record_key('salesforce', 'account', 'account_id') }} as record_key,
         'salesforce' as source_system,
         'account' as source_object,
         account_id as source_record_id,
@@ -34,7 +34,7 @@ salesforce_accounts as (
 hubspot_companies as (
 
     select
-        {{ dbt.concat(["'hubspot:companies:'", 'company_id']) }} as record_key,
+        {{ record_key('hubspot', 'companies', 'company_id') }} as record_key,
         'hubspot' as source_system,
         'companies' as source_object,
         company_id as source_record_id,

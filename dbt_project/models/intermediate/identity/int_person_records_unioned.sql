@@ -79,7 +79,7 @@ with
     {{ source.system }}__{{ source.object }} as (
 
         select
-            {{ dbt.concat(["'" ~ source.system ~ ":" ~ source.object ~ ":'", source.id]) }} as record_key,
+            {{ record_key(source.system, source.object, source.id) }} as record_key,
             '{{ source.system }}' as source_system,
             '{{ source.object }}' as source_object,
             {{ source.id }} as source_record_id,

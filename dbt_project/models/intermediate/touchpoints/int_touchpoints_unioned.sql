@@ -1,12 +1,10 @@
 {#- Every behavioural event of every system in one shape, with the resolved person and account
-    (bridge_person_records; HubSpot email events by recipient address) and a content category
-    from seed touchpoint_content_categories (the lowest-priority pattern found in the event's
-    content text wins). Sends and deliveries, data-value changes and program status steps are not
-    behaviour and stay out; a new lead (Marketo's New Lead activity, a HubSpot contact's creation)
-    is kept as lead_created. See docs/scoring.md for the event types.
-    Incremental by delivered event (macros/touchpoints/touchpoint_batch.sql): a daily run writes
-    the events loaded since the last one and those of records or addresses resolved anew, and
-    deletes what a re-delivery or a resolution took away. A change to the seed's patterns needs
+    (bridge_person_records by record_key; HubSpot email events by recipient address) and a content
+    category from seed touchpoint_content_categories (the lowest-priority pattern found in the
+    event's content text wins). Sends and deliveries, data-value changes and program status steps
+    are not behaviour; a new lead (Marketo's New Lead, a HubSpot contact's creation) is
+    lead_created (docs/scoring.md). Incremental by delivered event
+    (macros/touchpoints/touchpoint_batch.sql); a change to the seed's patterns needs
     `--full-refresh` of this model and fct_touchpoints. -#}
 {{ config(
     materialized='incremental',
@@ -16,19 +14,15 @@
     pre_hook="{{ leadflow.add_stored_column('resolution_key', forget_rows=true) }}",
     post_hook="{{ leadflow.forget_dropped_touchpoints(ref('bridge_person_records'), ref('int_email_persons_mapped')) }}",
 ) }}
-{#- each event source's record, as bridge_person_records keys it ('system:object:id') -#}
-{%- set marketo_lead = dbt.concat(["'marketo:leads:'", 'activities.lead_id']) -%}
-{%- set program_member_record = dbt.concat(["'marketo:leads:'", 'members.lead_id']) -%}
-{%- set contact_record = dbt.concat(["'hubspot:contacts:'", 'contact_id']) -%}
-{%- set form_record = dbt.concat(["'hubspot:form_submissions:'", 'form_submission_id']) -%}
-{%- set attendance_record = dbt.concat(["'webinars:attendance:'", 'attendance_id']) -%}
-{%- set badge_scan_record = dbt.concat(["'events:badge_scans:'", 'badge_scan_id']) -%}
-{%- set campaign_member_record -%}
-    case
-        when members.contact_id is not null then {{ dbt.concat(["'salesforce:contact:'", 'members.contact_id']) }}
-        else {{ dbt.concat(["'salesforce:lead:'", 'members.lead_id']) }}
-    end
-{%- endset -%}
+{%- set marketo_lead = record_key('marketo', 'leads', 'activities.lead_id') -%}
+{%- set program_member_record = record_key('marketo', 'leads', 'members.lead_id') -%}
+{%- set contact_record = record_key('hubspot', 'contacts', 'contact_id') -%}
+{%- set form_record = record_key('hubspot', 'form_submissions', 'form_submission_id') -%}
+{%- set attendance_record = record_key('webinars', 'attendance', 'attendance_id') -%}
+{%- set badge_scan_record = record_key('events', 'badge_scans', 'badge_scan_id') -%}
+{%- set campaign_member_record = 'case when members.contact_id is not null then '
+    ~ record_key('salesforce', 'contact', 'members.contact_id') ~ ' else '
+    ~ record_key('salesforce', 'lead', 'members.lead_id') ~ ' end' -%}
 {%- set campaign_member_loaded_at -%}
     case when campaigns._loaded_at > members._loaded_at then campaigns._loaded_at else members._loaded_at end
 {%- endset -%}
