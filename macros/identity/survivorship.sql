@@ -22,9 +22,8 @@
     {%- endfor -%}
     {%- do chosen.append((attribute ~ '_source_system', 'candidates.source_system')) -%}
     {%- do chosen.append((attribute ~ '_source_record_key', 'candidates.record_key')) -%}
-    {#- the order by list as one struct, every field ascending; an aggregate picks the first row
-        per entity where a row_number() window sorted and held every candidate (dim_person at 1M
-        people: 2.5M records per survivor) -#}
+    {#- the order by list as one struct, every field ascending: an aggregate keeps one row per
+        entity where a row_number() window sorted and held every candidate -#}
     {%- set ordering = [] -%}
     {%- for expression in quality -%}
         {%- do ordering.append(('quality_' ~ loop.index, expression)) -%}

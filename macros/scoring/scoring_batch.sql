@@ -1,8 +1,8 @@
 {#- How the scoring chain (int_score_contributions_computed, int_score_rule_values_accumulated,
     fct_lead_scores, int_backtest_score_intervals_computed) keeps a daily run in proportion to
-    what changed. Each model stamps its rows with the run that wrote them (computed_at).
-    int_person_score_inputs_logged records when each
-    person's fingerprint last changed (changed_at). A run first forgets the persons changed since
+    what changed. Each model stamps its rows with the run that wrote them (computed_at), and
+    int_person_score_inputs_logged records when each person's fingerprint last changed
+    (changed_at). A run first forgets the persons changed since
     the newest row the model holds (pre-hook forget_stale_scores), then computes those of them
     still scorable (in_scoring_batch). A model that failed or was skipped holds older rows, so
     its next run takes every change since. Reading only a small log matters at scale: comparing
