@@ -49,7 +49,7 @@ REDELIVERED_RECORDS = 3
 REDELIVERED_TITLE = "営業本部長代理"
 REDELIVERED_STATUS = "Re-sent"
 # When the run that wrote a row started (macro run_timestamp): differs between any two runs.
-RUN_CLOCK_COLUMNS = ("computed_at", "changed_at")
+RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at")
 # Logs that remember what went (a person no longer scorable): a full refresh starts them anew, so
 # only their current rows are compared.
 CURRENT_ROWS = {"int_person_score_inputs_logged": "inputs_fingerprint is not null"}

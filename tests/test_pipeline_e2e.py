@@ -342,31 +342,43 @@ def test_japan_team_report_opens_on_japan_in_japanese(env, browser_tab):
     assert not browser_tab.page.locator("section.region.active h1 span.en").is_visible()
 
 
-def test_uniqueness_is_checked_on_the_rows_the_latest_run_wrote(env, tmp_path):
-    """The scoring chain's uniqueness tests read only the newest computed_at: a duplicate the
-    latest run wrote fails them, an older row sharing its key is another run's (and was checked
-    then)."""
+@pytest.mark.parametrize(
+    ("relation", "stamp", "key", "test_name"),
+    [
+        (
+            "intermediate.int_score_rule_values_accumulated",
+            "computed_at",
+            "ruleset, person_id, rule_id, changed_at",
+            "unique_combination_of_columns",
+        ),
+        ("staging.stg_marketo__activities", "_staged_at", "activity_id", "unique"),
+    ],
+)
+def test_uniqueness_is_checked_on_the_rows_the_latest_run_wrote(
+    env, tmp_path, relation: str, stamp: str, key: str, test_name: str
+):
+    """A big incremental table's uniqueness test reads only its newest run stamp (where config
+    __written_by_latest_run__): a duplicate the latest run wrote fails it, an older row sharing
+    its key is another run's (and was checked then)."""
     copy = tmp_path / "warehouse.duckdb"
     shutil.copy(warehouse(env), copy)
-    rule_values = "intermediate.int_score_rule_values_accumulated"
     with duckdb.connect(str(copy)) as con:
-        latest = f"(select max(computed_at) from {rule_values})"
-        key = "ruleset, person_id, rule_id, changed_at"
-        written = f"from {rule_values} where computed_at = {latest} order by {key}"
+        written = f"from {relation} where {stamp} = (select max({stamp}) from {relation}) order by {key}"
         # twice the second row, as an earlier run would have left it: counted, it would fail too
         for _ in range(2):
             con.execute(
-                f"insert into {rule_values} "
-                f"select * replace (computed_at - interval 1 day as computed_at) {written} limit 1 offset 1"
+                f"insert into {relation} "
+                f"select * replace ({stamp} - interval 1 day as {stamp}) {written} limit 1 offset 1"
             )
-        con.execute(f"insert into {rule_values} select * {written} limit 1")
+        con.execute(f"insert into {relation} select * {written} limit 1")
+    model = relation.split(".")[1]
     result = dbt(
         {**env, "LEADFLOW_TEST_DUCKDB_PATH": str(copy)},
         tmp_path,
         "test",
         "--select",
-        "int_score_rule_values_accumulated,test_name:unique_combination_of_columns",
+        f"{model},test_name:{test_name}",
     )
     assert result.returncode == 1, result.stdout[-3000:]
-    assert "FAIL 1 unique_combination_of_columns" in result.stdout, result.stdout[-3000:]
+    assert f"FAIL 1 {test_name}_{model}" in result.stdout, result.stdout[-3000:]
     assert "Got 1 result" in result.stdout, result.stdout[-3000:]

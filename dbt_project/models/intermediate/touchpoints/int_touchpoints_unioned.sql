@@ -201,7 +201,8 @@ final as (
         resolved.event_detail,
         resolved._loaded_at,
         resolved.resolved_at,
-        resolved.resolution_key
+        resolved.resolution_key,
+        {{ leadflow.run_timestamp() }} as computed_at
     from resolved
     left join categories
         on

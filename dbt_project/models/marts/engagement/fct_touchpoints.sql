@@ -43,7 +43,8 @@ final as (
         source_object,
         source_event_id,
         _loaded_at,
-        resolved_at
+        resolved_at,
+        {{ leadflow.run_timestamp() }} as computed_at
     from touchpoints
 
 )

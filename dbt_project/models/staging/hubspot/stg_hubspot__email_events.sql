@@ -72,7 +72,8 @@ final as (
         _row,
         _loaded_at,
         _batch_id,
-        _version_count
+        _version_count,
+        {{ leadflow.run_timestamp() }} as _staged_at
     from deduplicated
 
 )
