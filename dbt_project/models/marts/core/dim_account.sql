@@ -1,19 +1,19 @@
 {#- One row per resolved account (stable account_id) with the golden record, each attribute from
-    one surviving record with its source (see the survivor macro; CRM account records outrank
+    one surviving record with its source (see the survivors macro; CRM account records outrank
     the company a lead names in seed identity_source_priority). An account with no Salesforce
     account or HubSpot company behind it is inferred from its leads' domain and company name. -#}
 
-{#- Golden-record attributes: (CTE, attribute, columns chosen together, when a record has a value,
+{#- Golden-record attributes: (attribute, columns chosen together, when a record has a value,
     quality ordering before source priority). -#}
-{%- set survivors = [
-    ('names', 'name', ['company_name'], 'candidates.company_name is not null', []),
-    ('domains', 'domain', ['company_domain'], 'candidates.company_domain is not null', []),
-    ('corporate_numbers', 'corporate_number', ['corporate_number'], 'candidates.corporate_number is not null', []),
-    ('industries', 'industry', ['industry'], 'candidates.industry is not null', []),
-    ('sizes', 'size', ['number_of_employees', 'annual_revenue'],
+{%- set golden_attributes = [
+    ('name', ['company_name'], 'candidates.company_name is not null', []),
+    ('domain', ['company_domain'], 'candidates.company_domain is not null', []),
+    ('corporate_number', ['corporate_number'], 'candidates.corporate_number is not null', []),
+    ('industry', ['industry'], 'candidates.industry is not null', []),
+    ('size', ['number_of_employees', 'annual_revenue'],
         'candidates.number_of_employees is not null or candidates.annual_revenue is not null', []),
-    ('countries', 'country', ['country'], 'candidates.country is not null', []),
-    ('owners', 'owner', ['owner_id'], 'candidates.owner_id is not null', []),
+    ('country', ['country'], 'candidates.country is not null', []),
+    ('owner', ['owner_id'], 'candidates.owner_id is not null', []),
 ] -%}
 
 with
@@ -87,14 +87,12 @@ records as (
 
 ),
 
-{% for cte, attribute, columns, present, quality in survivors %}
-    {{ cte }} as (
+survivors as (
 
-        {{ survivor('records', 'account_id', attribute, columns, present, quality) }}
+    {{ survivors('records', 'account_id', golden_attributes) }}
 
-    ),
+),
 
-{% endfor %}
 people as (
 
     select
@@ -130,20 +128,20 @@ final as (
     select
         accounts.account_id,
         accounts.region,
-        names.company_name as account_name,
-        names.name_source_system as account_name_source_system,
-        domains.company_domain as account_domain,
-        domains.domain_source_system,
-        corporate_numbers.corporate_number,
-        industries.industry,
-        industries.industry_source_system,
-        sizes.number_of_employees,
-        sizes.annual_revenue,
-        sizes.size_source_system,
-        countries.country,
-        countries.country_source_system,
-        owners.owner_id,
-        owners.owner_source_system,
+        survivors.company_name as account_name,
+        survivors.name_source_system as account_name_source_system,
+        survivors.company_domain as account_domain,
+        survivors.domain_source_system,
+        survivors.corporate_number,
+        survivors.industry,
+        survivors.industry_source_system,
+        survivors.number_of_employees,
+        survivors.annual_revenue,
+        survivors.size_source_system,
+        survivors.country,
+        survivors.country_source_system,
+        survivors.owner_id,
+        survivors.owner_source_system,
         accounts.salesforce_account_id,
         accounts.hubspot_company_id,
         accounts.is_inferred,
@@ -153,13 +151,7 @@ final as (
         accounts.last_seen_at,
         accounts.account_id_issued_at
     from accounts
-    left join names on accounts.account_id = names.account_id
-    left join domains on accounts.account_id = domains.account_id
-    left join corporate_numbers on accounts.account_id = corporate_numbers.account_id
-    left join industries on accounts.account_id = industries.account_id
-    left join sizes on accounts.account_id = sizes.account_id
-    left join countries on accounts.account_id = countries.account_id
-    left join owners on accounts.account_id = owners.account_id
+    left join survivors on accounts.account_id = survivors.account_id
     left join people on accounts.account_id = people.account_id
 
 )

@@ -1,23 +1,23 @@
 {#- One row per resolved person (stable person_id) with the golden record: each attribute taken
-    from one surviving record (see the survivor macro: quality, source priority for the person's
+    from one surviving record (see the survivors macro: quality, source priority for the person's
     region from seed identity_source_priority, recency, completeness) and kept with its source.
     The name is chosen as a whole (family and given name from one record), not per part. -#}
 {%- set not_role = 'case when candidates.is_role_email then 1 else 0 end' -%}
 {%- set not_free_mail = 'case when candidates.is_free_mail then 1 else 0 end' -%}
 {%- set both_names = 'case when candidates.first_name is null then 1 else 0 end' -%}
 
-{#- Golden-record attributes: (CTE, attribute, columns chosen together, when a record has a value,
+{#- Golden-record attributes: (attribute, columns chosen together, when a record has a value,
     quality ordering before source priority). -#}
-{%- set survivors = [
-    ('names', 'name', ['last_name', 'first_name'], 'candidates.last_name is not null', [both_names]),
-    ('readings', 'name_kana', ['family_name_kana_normalized', 'given_name_kana_normalized'],
+{%- set golden_attributes = [
+    ('name', ['last_name', 'first_name'], 'candidates.last_name is not null', [both_names]),
+    ('name_kana', ['family_name_kana_normalized', 'given_name_kana_normalized'],
         'candidates.family_name_kana_normalized is not null', []),
-    ('emails', 'email', ['email'], 'candidates.email is not null', [not_role, not_free_mail]),
-    ('phones', 'phone', ['phone'], 'candidates.phone is not null', []),
-    ('companies', 'company', ['company_name', 'account_id'],
+    ('email', ['email'], 'candidates.email is not null', [not_role, not_free_mail]),
+    ('phone', ['phone'], 'candidates.phone is not null', []),
+    ('company', ['company_name', 'account_id'],
         'candidates.company_name is not null or candidates.account_id is not null', []),
-    ('titles', 'title', ['title'], 'candidates.title is not null', []),
-    ('countries', 'country', ['country'], 'candidates.country is not null', []),
+    ('title', ['title'], 'candidates.title is not null', []),
+    ('country', ['country'], 'candidates.country is not null', []),
 ] -%}
 
 with
@@ -95,14 +95,12 @@ records as (
 
 ),
 
-{% for cte, attribute, columns, present, quality in survivors %}
-    {{ cte }} as (
+survivors as (
 
-        {{ survivor('records', 'person_id', attribute, columns, present, quality) }}
+    {{ survivors('records', 'person_id', golden_attributes) }}
 
-    ),
+),
 
-{% endfor %}
 people as (
 
     select
@@ -128,23 +126,23 @@ final as (
 
     select
         people.person_id,
-        companies.account_id,
+        survivors.account_id,
         people.region,
-        names.last_name as family_name,
-        names.first_name as given_name,
-        readings.family_name_kana_normalized as family_name_kana,
-        readings.given_name_kana_normalized as given_name_kana,
-        names.name_source_system,
-        emails.email,
-        emails.email_source_system,
-        phones.phone,
-        phones.phone_source_system,
-        companies.company_name,
-        companies.company_source_system,
-        titles.title,
-        titles.title_source_system,
-        countries.country,
-        countries.country_source_system,
+        survivors.last_name as family_name,
+        survivors.first_name as given_name,
+        survivors.family_name_kana_normalized as family_name_kana,
+        survivors.given_name_kana_normalized as given_name_kana,
+        survivors.name_source_system,
+        survivors.email,
+        survivors.email_source_system,
+        survivors.phone,
+        survivors.phone_source_system,
+        survivors.company_name,
+        survivors.company_source_system,
+        survivors.title,
+        survivors.title_source_system,
+        survivors.country,
+        survivors.country_source_system,
         people.has_opted_out_of_email,
         people.salesforce_contact_id,
         people.salesforce_lead_id,
@@ -194,10 +192,10 @@ final as (
         profiles.interests_last_touched_at,
         -- share of the ten attributes that make a lead valuable that are known
         cast((
-            case when names.last_name is not null then 1 else 0 end
-            + case when emails.email is not null then 1 else 0 end
-            + case when phones.phone is not null then 1 else 0 end
-            + case when companies.company_name is not null then 1 else 0 end
+            case when survivors.last_name is not null then 1 else 0 end
+            + case when survivors.email is not null then 1 else 0 end
+            + case when survivors.phone is not null then 1 else 0 end
+            + case when survivors.company_name is not null then 1 else 0 end
             + case when profiles.job_function is not null then 1 else 0 end
             + case when profiles.seniority is not null then 1 else 0 end
             + case when profiles.country_code is not null then 1 else 0 end
@@ -209,16 +207,10 @@ final as (
             + case when profiles.bant_qualified_count > 0 then 1 else 0 end
         ) as double) / 10 as profile_completeness
     from people
-    left join names on people.person_id = names.person_id
-    left join readings on people.person_id = readings.person_id
-    left join emails on people.person_id = emails.person_id
-    left join phones on people.person_id = phones.person_id
-    left join companies on people.person_id = companies.person_id
-    left join titles on people.person_id = titles.person_id
-    left join countries on people.person_id = countries.person_id
+    left join survivors on people.person_id = survivors.person_id
     left join {{ ref('int_person_profiles_built') }} as profiles on people.person_id = profiles.person_id
     left join {{ ref('int_account_firmographics_banded') }} as firmographics
-        on companies.account_id = firmographics.account_id
+        on survivors.account_id = firmographics.account_id
 
 )
 
