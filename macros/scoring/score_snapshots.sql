@@ -67,9 +67,7 @@
         ) as reached_won
     from snapshots
     inner join {{ intervals }} as scores
-        on
-            scores.valid_from <= snapshots.snapshot_at
-            and (scores.valid_to is null or scores.valid_to > snapshots.snapshot_at)
+        on {{ interval_holds('snapshots.snapshot_at', 'scores.valid_from', 'scores.valid_to') }}
     left join stages
         on scores.person_id = stages.person_id
     where stages.sql_at is null or stages.sql_at > snapshots.snapshot_at
