@@ -62,15 +62,18 @@
 
     ),
 
+    -- the event type of each person's first touch, in one grouping: a row_number() window over
+    -- the touchpoints sorted 12M rows at 1M people (9 s of fct_lead_scores' 143 s)
     first_touches as (
 
         select
             person_id,
-            event_type,
-            occurred_at,
-            row_number() over (partition by person_id order by occurred_at, touchpoint_id) as touch_rank
+            {{ leadflow.value_at_first('event_type', leadflow.struct_of([
+                ('occurred_at', 'occurred_at'), ('touchpoint_id', 'touchpoint_id'),
+            ])) }} as event_type
         from {{ ref('fct_touchpoints') }}
         where event_type <> 'lead_created' and {{ in_batch }}
+        group by person_id
 
     ),
 
@@ -87,7 +90,7 @@
         inner join person_keys
             on people.person_id = person_keys.person_id
         left join first_touches
-            on people.person_id = first_touches.person_id and first_touches.touch_rank = 1
+            on people.person_id = first_touches.person_id
 
     ),
 

@@ -129,23 +129,27 @@ lead_status_owners as (
 
 ),
 
+-- a grouping keeps the first hand-raise per person, where a row_number() window sorted and held
+-- every one of them (1.7M at 1M people)
 first_touches as (
 
     select
         touchpoints.person_id,
-        touchpoints.touchpoint_id,
-        touchpoints.event_type,
-        touchpoints.occurred_at,
-        row_number() over (
-            partition by touchpoints.person_id
-            order by touchpoints.occurred_at, touchpoints.touchpoint_id
-        ) as touch_number
+        {{ leadflow.value_at_first(
+            leadflow.struct_of([
+                ('touchpoint_id', 'touchpoints.touchpoint_id'),
+                ('event_type', 'touchpoints.event_type'),
+                ('occurred_at', 'touchpoints.occurred_at'),
+            ]),
+            leadflow.struct_of([('occurred_at', 'touchpoints.occurred_at'), ('touchpoint_id', 'touchpoints.touchpoint_id')]),
+        ) }} as first_touch
     from {{ ref('fct_touchpoints') }} as touchpoints
     inner join mappings
         on
             mappings.source_system = 'touchpoint'
             and mappings.source_field = 'event_type'
             and touchpoints.event_type = mappings.source_value
+    group by touchpoints.person_id
 
 ),
 
@@ -206,18 +210,17 @@ signals as (
     union all
 
     select
-        person_id,
+        first_touches.person_id,
         'touchpoint' as source_system,
         'event_type' as source_field,
-        event_type as source_value,
-        occurred_at,
+        first_touches.first_touch.event_type as source_value,
+        first_touches.first_touch.occurred_at,
         'first_touch' as source_of_truth,
-        touchpoint_id as source_record_id,
-        touchpoint_id as source_event_id,
+        first_touches.first_touch.touchpoint_id as source_record_id,
+        first_touches.first_touch.touchpoint_id as source_event_id,
         null as opportunity_id,
         null as owner_id
     from first_touches
-    where touch_number = 1
 
     union all
 
