@@ -16,25 +16,32 @@ persons as (
 
 ),
 
+-- one grouping keeps each person's first touch, where a row_number() window sorted all 13M
+-- touchpoints at 1M people
 first_touches as (
 
     select
         person_id,
-        campaign_key,
-        campaign_name,
-        channel,
-        row_number() over (partition by person_id order by occurred_at, touchpoint_id) as touch_rank
+        {{ leadflow.value_at_first(
+            leadflow.struct_of([
+                ('campaign_key', 'campaign_key'), ('campaign_name', 'campaign_name'), ('channel', 'channel'),
+            ]),
+            leadflow.struct_of([('occurred_at', 'occurred_at'), ('touchpoint_id', 'touchpoint_id')]),
+        ) }} as first_touch
     from {{ ref('int_touchpoints_classified') }}
+    group by person_id
 
 ),
 
+-- only the intervals of persons who crossed: the others would group to a null mql_at, which
+-- the left join gives them anyway
 mqls as (
 
     select
         person_id,
         min(mql_at) as mql_at
     from {{ ref('fct_lead_scores') }}
-    where ruleset = {{ sql_string(var('scoring_ruleset')) }}
+    where ruleset = {{ sql_string(var('scoring_ruleset')) }} and mql_at is not null
     group by person_id
 
 ),
@@ -46,14 +53,12 @@ final as (
         persons.region,
         persons.lead_created_at,
         mqls.mql_at,
-        coalesce(first_touches.campaign_key, '(unattributed)') as campaign_key,
-        coalesce(first_touches.campaign_name, '(unattributed)') as campaign_name,
-        coalesce(first_touches.channel, 'unattributed') as channel
+        coalesce(first_touches.first_touch.campaign_key, '(unattributed)') as campaign_key,
+        coalesce(first_touches.first_touch.campaign_name, '(unattributed)') as campaign_name,
+        coalesce(first_touches.first_touch.channel, 'unattributed') as channel
     from persons
     left join first_touches
-        on
-            persons.person_id = first_touches.person_id
-            and first_touches.touch_rank = 1
+        on persons.person_id = first_touches.person_id
     left join mqls
         on persons.person_id = mqls.person_id
 
