@@ -18,7 +18,7 @@ persons as (
 
 -- one grouping keeps each person's first touch, where a row_number() window sorted all 13M
 -- touchpoints at 1M people
-first_touches as (
+first_touch_structs as (
 
     select
         person_id,
@@ -30,6 +30,17 @@ first_touches as (
         ) }} as first_touch
     from {{ ref('int_touchpoints_classified') }}
     group by person_id
+
+),
+
+first_touches as (
+
+    select
+        first_touch_structs.person_id,
+        first_touch_structs.first_touch.campaign_key,
+        first_touch_structs.first_touch.campaign_name,
+        first_touch_structs.first_touch.channel
+    from first_touch_structs
 
 ),
 
@@ -53,9 +64,9 @@ final as (
         persons.region,
         persons.lead_created_at,
         mqls.mql_at,
-        coalesce(first_touches.first_touch.campaign_key, '(unattributed)') as campaign_key,
-        coalesce(first_touches.first_touch.campaign_name, '(unattributed)') as campaign_name,
-        coalesce(first_touches.first_touch.channel, 'unattributed') as channel
+        coalesce(first_touches.campaign_key, '(unattributed)') as campaign_key,
+        coalesce(first_touches.campaign_name, '(unattributed)') as campaign_name,
+        coalesce(first_touches.channel, 'unattributed') as channel
     from persons
     left join first_touches
         on persons.person_id = first_touches.person_id
