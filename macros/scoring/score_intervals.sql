@@ -62,15 +62,11 @@
 
     ),
 
-    -- the event type of each person's first touch, in one grouping: a row_number() window over
-    -- the touchpoints sorted 12M rows at 1M people (9 s of fct_lead_scores' 143 s)
     first_touches as (
 
         select
             person_id,
-            {{ leadflow.value_at_first('event_type', leadflow.struct_of([
-                ('occurred_at', 'occurred_at'), ('touchpoint_id', 'touchpoint_id'),
-            ])) }} as event_type
+            {{ leadflow.value_at_first_touch('event_type') }} as event_type
         from {{ ref('fct_touchpoints') }}
         where event_type <> 'lead_created' and {{ in_batch }}
         group by person_id

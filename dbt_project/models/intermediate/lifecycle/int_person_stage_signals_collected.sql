@@ -129,19 +129,17 @@ lead_status_owners as (
 
 ),
 
--- a grouping keeps the first hand-raise per person, where a row_number() window sorted and held
--- every one of them (1.7M at 1M people)
 first_touches as (
 
     select
         touchpoints.person_id,
-        {{ leadflow.value_at_first(
+        {{ leadflow.value_at_first_touch(
             leadflow.struct_of([
                 ('touchpoint_id', 'touchpoints.touchpoint_id'),
                 ('event_type', 'touchpoints.event_type'),
                 ('occurred_at', 'touchpoints.occurred_at'),
             ]),
-            leadflow.struct_of([('occurred_at', 'touchpoints.occurred_at'), ('touchpoint_id', 'touchpoints.touchpoint_id')]),
+            'touchpoints',
         ) }} as first_touch
     from {{ ref('fct_touchpoints') }} as touchpoints
     inner join mappings

@@ -16,18 +16,13 @@ persons as (
 
 ),
 
--- one grouping keeps each person's first touch, where a row_number() window sorted all 13M
--- touchpoints at 1M people
 first_touch_structs as (
 
     select
         person_id,
-        {{ leadflow.value_at_first(
-            leadflow.struct_of([
-                ('campaign_key', 'campaign_key'), ('campaign_name', 'campaign_name'), ('channel', 'channel'),
-            ]),
-            leadflow.struct_of([('occurred_at', 'occurred_at'), ('touchpoint_id', 'touchpoint_id')]),
-        ) }} as first_touch
+        {{ leadflow.value_at_first_touch(leadflow.struct_of([
+            ('campaign_key', 'campaign_key'), ('campaign_name', 'campaign_name'), ('channel', 'channel'),
+        ])) }} as first_touch
     from {{ ref('int_touchpoints_classified') }}
     group by person_id
 
