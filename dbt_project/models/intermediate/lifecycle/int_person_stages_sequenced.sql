@@ -14,7 +14,19 @@
       observed (not inferred) stage of its cycle: marketing, teleprospecting or sales generated;
     - an exit's reason: what the source mapped (Bad Data, Closed Lost), else competitor or
       unsubscribed from the person (when the stage lists that reason in lifecycle_exit_reasons),
-      else unspecified. -#}
+      else unspecified.
+    Incremental: a person's path depends only on their signals, two of their dim_person
+    attributes and the two seeds, so a daily run sequences again only the persons whose
+    fingerprint of these (inputs_fingerprint) is new or changed, and deletes the paths of persons
+    without signals; a changed seed changes every fingerprint. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.add_stored_column('inputs_fingerprint', forget_rows=true) }}",
+    post_hook="{{ leadflow.prune_orphans('person_id', ref('int_person_stage_signals_collected')) }}",
+) }}
 
 with
 
@@ -49,6 +61,88 @@ reasons as (
 
 ),
 
+signals as (
+
+    select
+        person_id,
+        stage_signal_id,
+        stage_code,
+        occurred_at,
+        source_of_truth,
+        source_system,
+        source_value,
+        source_record_id,
+        opportunity_id,
+        owner_id,
+        mapped_reason_code
+    from {{ ref('int_person_stage_signals_collected') }}
+
+),
+
+stages_fingerprint as (
+
+    select
+        {{ leadflow.unordered_hash(['stage_code', 'stage_order', 'stage_kind', 'owner_team', 'infer_when_skipped']) }}
+            as fingerprint
+    from stages
+
+),
+
+reasons_fingerprint as (
+
+    select {{ leadflow.unordered_hash(['stage_code', 'reason_code']) }} as fingerprint
+    from reasons
+
+),
+
+signals_fingerprints as (
+
+    select
+        person_id,
+        {{ leadflow.unordered_hash([
+            'stage_signal_id', 'stage_code', 'occurred_at', 'source_of_truth', 'source_system',
+            'source_value', 'source_record_id', 'opportunity_id', 'owner_id', 'mapped_reason_code',
+        ]) }} as fingerprint
+    from signals
+    group by person_id
+
+),
+
+inputs as (
+
+    select
+        signals_fingerprints.person_id,
+        {{ leadflow.row_fingerprint([
+            'signals_fingerprints.fingerprint', 'persons.is_competitor', 'persons.unsubscribed_at',
+            'stages_fingerprint.fingerprint', 'reasons_fingerprint.fingerprint',
+        ]) }} as inputs_fingerprint
+    from signals_fingerprints
+    cross join stages_fingerprint
+    cross join reasons_fingerprint
+    left join persons
+        on signals_fingerprints.person_id = persons.person_id
+
+),
+
+-- the persons sequenced: in an incremental batch those whose inputs are new or changed (every
+-- stored path has an entry 1, holding the fingerprint it was built from), else everyone
+batch as (
+
+    select inputs.*
+    from inputs
+    {%- if leadflow.incremental_batch() %}
+        where not exists (
+            select 1
+            from {{ this }} as stored
+            where
+                stored.entry_number = 1
+                and stored.person_id = inputs.person_id
+                and stored.inputs_fingerprint = inputs.inputs_fingerprint
+        )
+    {%- endif %}
+
+),
+
 ordered as (
 
     select
@@ -70,7 +164,9 @@ ordered as (
             partition by signals.person_id
             order by signals.occurred_at, stages.stage_order, signals.source_of_truth, signals.stage_signal_id
         ) as signal_number
-    from {{ ref('int_person_stage_signals_collected') }} as signals
+    from signals
+    inner join batch
+        on signals.person_id = batch.person_id
     inner join stages
         on signals.stage_code = stages.stage_code
 
@@ -270,8 +366,11 @@ final as (
                 and persons.unsubscribed_at <= sequenced.entered_at
                 then 'unsubscribed'
             else 'unspecified'
-        end as reason_code
+        end as reason_code,
+        batch.inputs_fingerprint
     from sequenced
+    inner join batch
+        on sequenced.person_id = batch.person_id
     inner join stages
         on sequenced.stage_code = stages.stage_code
     inner join cycle_origins
