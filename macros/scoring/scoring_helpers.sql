@@ -115,3 +115,11 @@
 {% macro rule_days(expr) -%}
     {{ leadflow.try_cast(expr, dbt.type_int()) }}
 {%- endmacro %}
+
+{#- lead_score_id(person_id, valid_from): the key of a person's score interval, from its start.
+    A reader that knows the start of the interval it wants (the MQL crossing starts at mql_at)
+    computes the key instead of reading fct_lead_scores' column, an incompressible 32-character
+    hash per interval (40.7M at 1M people). -#}
+{% macro lead_score_id(person_id, valid_from) -%}
+    {{ leadflow.surrogate_key([person_id, valid_from]) }}
+{%- endmacro %}

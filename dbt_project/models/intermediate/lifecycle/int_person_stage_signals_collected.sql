@@ -151,11 +151,12 @@ first_touches as (
 
 ),
 
+-- the interval starting at the crossing; its key from its start, not read
 score_crossings as (
 
     select
         person_id,
-        lead_score_id,
+        {{ leadflow.lead_score_id('person_id', 'mql_at') }} as lead_score_id,
         mql_at
     from {{ ref('fct_lead_scores') }}
     where valid_from = mql_at

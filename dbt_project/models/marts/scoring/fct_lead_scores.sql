@@ -28,7 +28,7 @@ intervals as (
 fingerprinted as (
 
     select
-        {{ surrogate_key(['intervals.person_id', 'intervals.valid_from']) }} as lead_score_id,
+        {{ leadflow.lead_score_id('intervals.person_id', 'intervals.valid_from') }} as lead_score_id,
         intervals.*,
         {{ leadflow.row_fingerprint([
             'intervals.valid_to', 'intervals.fit_score', 'intervals.engagement_score', 'intervals.fit_grade',
