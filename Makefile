@@ -24,10 +24,12 @@ browser:
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
 		chromium fonts-ipafont-gothic; }
 
-## Generate the sample extracts if data/landing is empty, then load -> dbt build -> publish.
+## Generate the sample extracts if data/landing is empty, then load -> dbt build -> publish, and
+## the weekly scoring review on top, so the sample holds every mart.
 run: setup
 	$(BIN)/leadflow generate --if-empty
 	$(BIN)/leadflow run
+	$(BIN)/leadflow run --job scoring_review
 
 ## The whole test suite: ruff, sqlfluff, pytest (which builds the sample end to end with dbt tests
 ## and renders the report in headless Chromium).

@@ -170,7 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     generate.set_defaults(handler=cmd_generate)
 
     run = commands.add_parser("run", help="run a Dagster job in process (default: daily_refresh)")
-    run.add_argument("--job", default="daily_refresh")
+    run.add_argument(
+        "--job",
+        default="daily_refresh",
+        choices=("daily_refresh", "scoring_review"),
+        help="daily_refresh, or scoring_review: the weekly backtest and calibration reports",
+    )
     run.add_argument("--team", default="global", help="team the run serves (its report's region, language)")
     run.set_defaults(handler=cmd_run)
 
@@ -205,8 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="time the pipeline at a size against the floor (DuckDB reading the extracts)",
         description="Generates a sample into its own folder (reused while people and seed match), "
-        "measures the floor, a full daily_refresh run and an incremental run after one more day "
-        "of extracts: per-step and per-layer times, peak memory (docs/benchmarks.md).",
+        "measures the floor, a full build (daily_refresh, then scoring_review) and an incremental "
+        "daily_refresh run after one more day of extracts: per-step and per-layer times, peak "
+        "memory (docs/benchmarks.md).",
     )
     bench.add_argument("--people", type=int, default=SAMPLE_PEOPLE)
     bench.add_argument("--seed", type=int, default=SAMPLE_SEED)

@@ -1,5 +1,6 @@
 """The leadflow code location: raw loading -> dbt (staging..marts, tests as checks) -> publish -> report,
-with a schedule per team, a sensor on the landing folder and alarms as asset checks."""
+with a daily schedule per team, a weekly scoring review, a sensor on the landing folder and alarms
+as asset checks."""
 
 from __future__ import annotations
 
@@ -12,20 +13,20 @@ from orchestration.assets.publish import published_marts
 from orchestration.assets.raw import raw_assets
 from orchestration.assets.report import html_report
 from orchestration.dbt_project import DBT_PROJECT
-from orchestration.jobs import DAILY_REFRESH_JOB, daily_refresh
+from orchestration.jobs import DAILY_REFRESH_JOB, SCORING_REVIEW_JOB, daily_refresh, scoring_review
 from orchestration.resources import default_resources
-from orchestration.schedules import team_schedules
+from orchestration.schedules import scoring_review_schedule, team_schedules
 from orchestration.sensors import landing_sensor
 
 defs = dg.Definitions(
     assets=[*raw_assets, leadflow_dbt_assets, published_marts, html_report],
     asset_checks=identity_checks,
-    jobs=[daily_refresh],
-    schedules=team_schedules,
+    jobs=[daily_refresh, scoring_review],
+    schedules=[*team_schedules, scoring_review_schedule],
     sensors=[landing_sensor],
     resources={**default_resources(), "dbt": DbtCliResource(project_dir=DBT_PROJECT)},
     # DuckDB admits one writer per file: every step of a run executes in one process, in order.
     executor=dg.in_process_executor,
 )
 
-__all__ = ["DAILY_REFRESH_JOB", "defs"]
+__all__ = ["DAILY_REFRESH_JOB", "SCORING_REVIEW_JOB", "defs"]

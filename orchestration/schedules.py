@@ -1,4 +1,5 @@
-"""When each team's daily refresh runs: the one place to change a team's time or time zone.
+"""When each team's daily refresh runs, and the weekly scoring review: the one place to change a
+team's time or time zone.
 
 Every team gets the same job (load, build, test, publish); a run is tagged with its team so the
 run log and the report say whose morning it served. The Japan run lands before the Tokyo sales
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from orchestration.jobs import daily_refresh
+from orchestration.jobs import daily_refresh, scoring_review
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ def team_schedule(refresh: TeamRefresh) -> dg.ScheduleDefinition:
 
 
 team_schedules = [team_schedule(refresh) for refresh in TEAM_REFRESHES]
+
+# Mondays after Japan's Monday refresh (22:30 UTC on Sunday) and before the global one (06:00 UTC),
+# so the week's review starts from the reports both teams read that morning. Runs queue one at a
+# time (dagster.yaml), so an overrun delays the next refresh instead of colliding with it.
+scoring_review_schedule = dg.ScheduleDefinition(
+    name="weekly_scoring_review",
+    job=scoring_review,
+    cron_schedule="0 2 * * 1",
+    execution_timezone="UTC",
+    description="Weekly scoring review (backtest, calibration) on Mondays at 02:00 UTC.",
+    default_status=dg.DefaultScheduleStatus.RUNNING,
+)
 
 
 def team_refresh(team: str) -> TeamRefresh:

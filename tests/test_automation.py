@@ -15,7 +15,7 @@ import pytest
 from dagster._core.definitions.sensor_definition import SensorExecutionData
 
 from orchestration.definitions import defs
-from orchestration.jobs import DAILY_REFRESH_JOB
+from orchestration.jobs import DAILY_REFRESH_JOB, SCORING_REVIEW_JOB
 from orchestration.loading.contract import OBJECTS
 from orchestration.loading.loader import load_object
 from orchestration.resources import Landing, Warehouse
@@ -37,7 +37,19 @@ def test_each_team_refreshes_in_its_own_morning(team: str, timezone: str, hour: 
 
 
 def test_team_schedules_are_configured_in_one_place():
-    assert {s.name for s in defs.schedules} == {f"{r.team}_daily_refresh" for r in TEAM_REFRESHES}
+    daily = {s.name for s in defs.schedules if s.job_name == DAILY_REFRESH_JOB}
+    assert daily == {f"{r.team}_daily_refresh" for r in TEAM_REFRESHES}
+
+
+def test_the_scoring_review_runs_on_monday_between_the_two_refreshes():
+    """After Japan's Monday refresh (07:30 JST = 22:30 UTC on Sunday), before the global one."""
+    schedule = defs.resolve_schedule_def("weekly_scoring_review")
+    assert schedule.job_name == SCORING_REVIEW_JOB
+    assert schedule.execution_timezone == "UTC"
+    _, hour, _, _, weekday = schedule.cron_schedule.split()
+    assert weekday == "1"
+    assert int(hour) < 6
+    assert {s.job_name for s in defs.schedules} == {DAILY_REFRESH_JOB, SCORING_REVIEW_JOB}
 
 
 def evaluate_sensor(landing: Path, warehouse: Path, cursor: str | None = None) -> SensorExecutionData:

@@ -17,8 +17,10 @@ from orchestration.benchmarking.measure import (
 from orchestration.benchmarking.report import HEADING, write_results
 
 
-def _result(people: int, floor: float, full: float, incremental: float) -> dict:
+def _result(people: int, floor: float, full: float, incremental: float, review: float | None = None) -> dict:
+    weekly = {} if review is None else {"review": {"seconds": review, "peak_rss_gb": 2.5}}
     return {
+        **weekly,
         "people": people,
         "seed": 42,
         "source_records": people * 3,
@@ -100,7 +102,8 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     benchmarks.write_text("# Benchmarks\n\n## Identity resolution\n\nkept\n", encoding="utf-8")
     write_results(_result(100_000, 10.0, 200.0, 20.0), results, benchmarks)
     write_results(_result(10_000, 2.0, 100.0, 5.0), results, benchmarks)
-    write_results(_result(100_000, 10.0, 300.0, 30.0), results, benchmarks)  # replaces the first
+    # replaces the first; its full build is the daily job's 250 s and the review's 50 s
+    write_results(_result(100_000, 10.0, 250.0, 30.0, review=50.0), results, benchmarks)
     text = benchmarks.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Identity resolution\n\nkept\n\n" + HEADING)
     header, rows = (
@@ -110,7 +113,9 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert header[0].split(" | ")[5:9] == ["load", "staging", "identity", "zeta"]
     assert header[0].split(" | ")[9] == "tests"
     assert rows[0].startswith("| 10,000 |") and rows[1].startswith("| 100,000 |")
-    assert "300 s (30.0x)" in rows[1] and "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
+    assert "| 300 s (30.0x) | 50 s (5.0x) | 2.5 GB |" in rows[1]
+    assert "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
+    assert "| 100 s (50.0x) | - | 1.5 GB |" in rows[0]
     assert "- 10,000 to 100,000 people (x10): full run x3.0, floor x5.0, incremental x6.0" in text
     assert "- 100,000 people, full: `fct_lead_scores` 30 s, `dim_person` 10 s" in text
     assert [r["people"] for r in json.loads(results.read_text(encoding="utf-8"))] == [10_000, 100_000]

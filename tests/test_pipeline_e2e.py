@@ -1,4 +1,5 @@
-"""The whole daily_refresh job on a generated sample, in a temporary folder, on the test target.
+"""The whole daily_refresh job on a generated sample, in a temporary folder, on the test target,
+then the weekly scoring_review job on top, as `make run` does.
 
 Runs `leadflow` in a subprocess, as `make run` does, so the environment (target, paths) is the
 one a user gets. dbt data tests run inside the job as asset checks: a failing test fails the run,
@@ -55,6 +56,7 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     }
     leadflow(environment, "generate", "--people", str(SAMPLE_PEOPLE), "--seed", "7")
     leadflow(environment, "run")
+    leadflow(environment, "run", "--job", "scoring_review")
     return environment
 
 

@@ -263,9 +263,9 @@ def slowest_nodes(nodes: dict[str, tuple[str, float]], count: int = 5) -> dict[s
     return {name: seconds for name, (_, seconds) in ranked}
 
 
-def measure_run(env: dict[str, str], log: Path) -> RunFigures:
-    """`leadflow run` (the daily_refresh job) on the bench folder's paths."""
-    measured = run_measured([sys.executable, "-m", "orchestration.cli", "run"], env, log)
+def measure_run(env: dict[str, str], log: Path, job: str = "daily_refresh") -> RunFigures:
+    """`leadflow run --job <job>` on the bench folder's paths."""
+    measured = run_measured([sys.executable, "-m", "orchestration.cli", "run", "--job", job], env, log)
     results_path = newest_run_results(Path(env["DBT_TARGET_PATH"]))
     nodes = node_seconds(results_path)
     spans = step_spans(Path(env["DAGSTER_HOME"]), _run_id(log))

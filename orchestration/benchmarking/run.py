@@ -1,5 +1,6 @@
 """`leadflow bench --people N`: generate N people into the bench folder, measure the floor, the
-full daily_refresh run and an incremental run after one more day of extracts.
+full build (the daily_refresh job, then the weekly scoring_review job) and an incremental
+daily_refresh run after one more day of extracts.
 
 The bench folder holds its own landing, warehouse, published copy, Dagster home and dbt target,
 so a bench never touches the working warehouse. Like `leadflow evaluate`, a generation of the
@@ -101,6 +102,7 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
     env = bench_env(root)
     floor_seconds, floor_rss = measure_floor(root / "landing", root, env)
     full = measure_run(env, root / "logs" / "full.log")
+    review = measure_run(env, root / "logs" / "review.log", job="scoring_review")
     sizes = _sizes(root / "warehouse.duckdb")
     delta = generate_delta(root / "landing", DELTA_DAY, seed=seed)
     incremental = measure_run(env, root / "logs" / "incremental.log")
@@ -111,6 +113,7 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
         "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
         "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
         "full": _figures(full),
+        "review": _figures(review),
         "incremental": {
             **_figures(incremental),
             "delta_rows": sum(delta.rows.values()),
