@@ -16,3 +16,23 @@
         {%- endif -%}
     {%- endif -%}
 {%- endmacro %}
+
+{#- differs_from_stored(current, key, fingerprint, stored_where): a condition keeping the rows of
+    `current` (a CTE or alias) that an incremental batch must compute: those {{ this }} holds no
+    row for with the same `key` and `fingerprint` (new, or built from other inputs);
+    `stored_where` narrows the stored rows compared (one row per key). Always true on a full
+    build or when the strategy rewrites the table. -#}
+{% macro differs_from_stored(current, key, fingerprint, stored_where='true') -%}
+    {%- if leadflow.incremental_batch() -%}
+        not exists (
+            select 1
+            from {{ this }} as stored
+            where
+                {{ stored_where }}
+                and stored.{{ key }} = {{ current }}.{{ key }}
+                and stored.{{ fingerprint }} = {{ current }}.{{ fingerprint }}
+        )
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endmacro %}

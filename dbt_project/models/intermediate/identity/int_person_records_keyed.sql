@@ -95,15 +95,7 @@ records as (
 
     select delivered.*
     from delivered
-    {%- if leadflow.incremental_batch() %}
-        where not exists (
-            select 1
-            from {{ this }} as keyed
-            where
-                keyed.record_key = delivered.record_key
-                and keyed.source_fingerprint = delivered.source_fingerprint
-        )
-    {%- endif %}
+    where {{ leadflow.differs_from_stored('delivered', 'record_key', 'source_fingerprint') }}
 
 ),
 

@@ -130,16 +130,7 @@ batch as (
 
     select inputs.*
     from inputs
-    {%- if leadflow.incremental_batch() %}
-        where not exists (
-            select 1
-            from {{ this }} as stored
-            where
-                stored.entry_number = 1
-                and stored.person_id = inputs.person_id
-                and stored.inputs_fingerprint = inputs.inputs_fingerprint
-        )
-    {%- endif %}
+    where {{ leadflow.differs_from_stored('inputs', 'person_id', 'inputs_fingerprint', 'stored.entry_number = 1') }}
 
 ),
 

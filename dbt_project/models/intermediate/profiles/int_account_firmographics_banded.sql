@@ -6,10 +6,6 @@
     converts, so scoring must not use its firmographics before then). Until a CRM names the
     industry, the company name's words give one (seed profile_company_name_industries), known from
     the account's first record. -#}
-{%- set name_words = dbt.concat([
-    "' '", "translate(lower(accounts.account_name), ',.&/()|:;-', '          ')", "' '"
-]) -%}
-
 with
 
 accounts as (
@@ -25,6 +21,19 @@ accounts as (
         annual_revenue,
         size_source_system
     from {{ ref('dim_account') }}
+
+),
+
+-- the name lower-cased, and as words between spaces, once per account: the rule join below
+-- compares every account with every rule, and computed there they cost once per pair
+account_names as (
+
+    select
+        account_id,
+        lower(account_name) as name_lower,
+        {{ dbt.concat(["' '", "translate(lower(account_name), ',.&/()|:;-', '          ')", "' '"]) }} as name_words
+    from accounts
+    where account_name is not null
 
 ),
 
@@ -47,19 +56,19 @@ known as (
 name_industries as (
 
     select
-        accounts.account_id,
+        account_names.account_id,
         rules.industry_group,
-        row_number() over (partition by accounts.account_id order by rules.priority) as match_rank
-    from accounts
+        row_number() over (partition by account_names.account_id order by rules.priority) as match_rank
+    from account_names
     inner join {{ ref('profile_company_name_industries') }} as rules
         on
             (
                 rules.match_type = 'contains'
-                and lower(accounts.account_name) like {{ dbt.concat(["'%'", 'rules.pattern', "'%'"]) }}
+                and account_names.name_lower like {{ dbt.concat(["'%'", 'rules.pattern', "'%'"]) }}
             )
             or (
                 rules.match_type = 'word'
-                and {{ name_words }} like {{ dbt.concat(["'% '", 'rules.pattern', "' %'"]) }}
+                and account_names.name_words like {{ dbt.concat(["'% '", 'rules.pattern', "' %'"]) }}
             )
 
 ),
