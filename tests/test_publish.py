@@ -47,6 +47,17 @@ def test_failed_publish_leaves_previous_snapshot(working, tmp_path):
     assert (publish_dir / "parquet" / "current").resolve() == current
 
 
+def test_a_weekly_mart_is_published_once_the_review_built_it(working, tmp_path):
+    """Before the first scoring review its marts do not exist: the daily publication goes out
+    without them (a missing daily mart still fails it, above), and with them once built."""
+    calibration = Relation("marts", "calibration", built_weekly=True)
+    first = publish(working, [FUNNEL, calibration], tmp_path / "publish")
+    assert first.row_counts == {"marts.funnel": 3}
+    working.execute("create table marts.calibration as select 'A' as grade")
+    second = publish(working, [FUNNEL, calibration], tmp_path / "publish")
+    assert second.row_counts == {"marts.funnel": 3, "marts.calibration": 1}
+
+
 def test_reader_keeps_a_consistent_snapshot_while_the_next_is_published(working, tmp_path):
     publish_dir = tmp_path / "publish"
     publish(working, [FUNNEL], publish_dir)

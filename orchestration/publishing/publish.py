@@ -22,6 +22,9 @@ import duckdb
 from orchestration.publishing.changes import Fingerprint, apply_row_changes, fingerprint
 
 PUBLISH_TAG = "publish"
+# Marts of the weekly scoring review (orchestration/jobs.py): the daily job publishes them as the
+# last review left them, and before the first review there is nothing to publish yet.
+WEEKLY_TAG = "scoring_review"
 PUBLISHED_DB_NAME = "leadflow.duckdb"
 KEEP_PARQUET_SNAPSHOTS = 3
 # Where a publication records what it holds and how this run wrote each relation: in the DuckDB
@@ -49,6 +52,8 @@ class Relation:
     name: str
     masked_columns: tuple[tuple[str, str], ...] = ()
     """(column, kind of MASKS) pairs."""
+    built_weekly: bool = False
+    """Built by the weekly scoring review, not by every run that publishes."""
 
     @property
     def key(self) -> str:
@@ -98,7 +103,7 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     return sorted(
         (
-            Relation(node["schema"], node["alias"], _masked_columns(node))
+            Relation(node["schema"], node["alias"], _masked_columns(node), WEEKLY_TAG in node.get("tags", []))
             for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and PUBLISH_TAG in node.get("tags", [])
         ),
@@ -285,9 +290,24 @@ def _snapshot_fingerprints(snapshot: Path) -> dict[str, dict]:
     return json.loads(recorded.read_text(encoding="utf-8")) if recorded.exists() else {}
 
 
+def built_relations(con: duckdb.DuckDBPyConnection, relations: list[Relation]) -> list[Relation]:
+    """The relations a publication can hold now: a weekly mart the review has not built yet is left
+    out; any other missing relation stays in, so the publication fails on it."""
+    existing = {
+        (schema, name)
+        for schema, name in con.execute(
+            "select schema_name, table_name from duckdb_tables() where database_name = current_database()"
+            " union all select schema_name, view_name from duckdb_views()"
+            " where database_name = current_database()"
+        ).fetchall()
+    }
+    return [r for r in relations if not r.built_weekly or (r.schema, r.name) in existing]
+
+
 def publish(con: duckdb.DuckDBPyConnection, relations: list[Relation], publish_dir: Path) -> Publication:
     if not relations:
         raise ValueError(f"no dbt model is tagged {PUBLISH_TAG!r}: nothing to publish")
+    relations = built_relations(con, relations)
     publish_dir.mkdir(parents=True, exist_ok=True)
     fingerprints = {relation.key: fingerprint(con, relation.published_select) for relation in relations}
     database = publish_dir / PUBLISHED_DB_NAME
