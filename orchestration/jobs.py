@@ -9,8 +9,8 @@ SCORING_REVIEW_JOB = "scoring_review"
 
 # dbt models tagged `scoring_review` are read at the weekly review of the scoring rules (the
 # backtest of candidate rule sets, the calibration of grades against later outcomes), not by sales
-# each morning. They read every person's score history, so in the daily run at 1M people they
-# took about 90 s of two busy cores while the models sales waits for queued behind them.
+# each morning. They read every person's score history: 81.5 s of the daily models at 1M people
+# (docs/benchmarks.md, eighth run), on the two cores the models sales waits for queue behind.
 # dagster-dbt turns a dbt tag into an asset tag with an empty value; the selection takes the
 # models' tests (asset checks) with them.
 SCORING_REVIEW_TAG = "scoring_review"

@@ -19,12 +19,10 @@ from pathlib import Path
 
 import duckdb
 
+from orchestration.jobs import SCORING_REVIEW_TAG
 from orchestration.publishing.changes import Fingerprint, apply_row_changes, fingerprint
 
 PUBLISH_TAG = "publish"
-# Marts of the weekly scoring review (orchestration/jobs.py): the daily job publishes them as the
-# last review left them, and before the first review there is nothing to publish yet.
-WEEKLY_TAG = "scoring_review"
 PUBLISHED_DB_NAME = "leadflow.duckdb"
 KEEP_PARQUET_SNAPSHOTS = 3
 # Where a publication records what it holds and how this run wrote each relation: in the DuckDB
@@ -53,7 +51,8 @@ class Relation:
     masked_columns: tuple[tuple[str, str], ...] = ()
     """(column, kind of MASKS) pairs."""
     built_weekly: bool = False
-    """Built by the weekly scoring review, not by every run that publishes."""
+    """Built by the weekly scoring review (orchestration/jobs.py), not by every run that publishes:
+    the daily publication carries it as the last review left it, and nothing before the first."""
 
     @property
     def key(self) -> str:
@@ -103,7 +102,12 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     return sorted(
         (
-            Relation(node["schema"], node["alias"], _masked_columns(node), WEEKLY_TAG in node.get("tags", []))
+            Relation(
+                node["schema"],
+                node["alias"],
+                _masked_columns(node),
+                SCORING_REVIEW_TAG in node.get("tags", []),
+            )
             for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and PUBLISH_TAG in node.get("tags", [])
         ),
