@@ -59,6 +59,8 @@ class MovedContact(NamedTuple):
     record_key: str
     old_email: str
     joined_record_key: str
+    # re-sent without its company, its company id and its work address: it names no company now
+    left_company_record_key: str
 
 
 def _redeliver_activities(landing: Path, day: date) -> list[str]:
@@ -110,7 +112,8 @@ def _redeliver_records(landing: Path, day: date, moved_id: str) -> MovedContact:
     """Files of the day re-sending known HubSpot contacts (newer, another job title) and Marketo
     program memberships (another status: without an update stamp the later delivery wins).
     Contact `moved_id` now has the email of another contact: it must leave the group of its
-    old address and join the other person's."""
+    old address and join the other person's. Another contact now names no company: its company
+    record must leave int_account_records_unioned."""
     folder = landing / "hubspot" / "contacts"
     versions = [
         json.loads(line)
@@ -120,12 +123,19 @@ def _redeliver_records(landing: Path, day: date, moved_id: str) -> MovedContact:
     newest = {contact["id"]: contact for contact in versions}
     other = next(contact for contact_id, contact in newest.items() if contact_id != moved_id)
     unchanged = [c for c in newest.values() if c["id"] not in (moved_id, other["id"])]
-    changed = [newest[moved_id], *unchanged[: REDELIVERED_RECORDS - 1]]
+    leaver = next(
+        c for c in unchanged if c["properties"]["company"] and c["properties"]["associatedcompanyid"]
+    )
+    unchanged.remove(leaver)
+    changed = [newest[moved_id], leaver, *unchanged[: REDELIVERED_RECORDS - 2]]
     for contact in changed:
         contact["updatedAt"] = contact["properties"]["lastmodifieddate"] = f"{day.isoformat()}T06:00:00.000Z"
         contact["properties"]["jobtitle"] = REDELIVERED_TITLE
     old_email = changed[0]["properties"]["email"]
     changed[0]["properties"]["email"] = other["properties"]["email"]
+    leaver["properties"].update(
+        company=None, associatedcompanyid=None, email=f"left-company-{leaver['id']}@gmail.com"
+    )
     (folder / f"{day.isoformat()}T0700Z.jsonl").write_text(
         "".join(json.dumps(contact, ensure_ascii=False) + "\n" for contact in changed), encoding="utf-8"
     )
@@ -137,7 +147,12 @@ def _redeliver_records(landing: Path, day: date, moved_id: str) -> MovedContact:
             f"order by programId, leadId limit {REDELIVERED_RECORDS}) "
             f"to '{members.parent / f'{day.isoformat()}T0700Z.csv'}' (header)"
         )
-    return MovedContact(f"hubspot:contacts:{moved_id}", old_email, f"hubspot:contacts:{other['id']}")
+    return MovedContact(
+        f"hubspot:contacts:{moved_id}",
+        old_email,
+        f"hubspot:contacts:{other['id']}",
+        f"hubspot:contacts:{leaver['id']}",
+    )
 
 
 def _incremental_models(manifest_path: Path) -> list[Relation]:
@@ -264,6 +279,21 @@ def test_a_changed_email_moves_the_record_to_its_new_group(built: Built):
     assert old_address_groups, "no other record holds the old address: the split is not tested"
     assert moved_group == joined_group
     assert moved_group not in old_address_groups
+
+
+def test_a_record_that_names_no_company_leaves_the_company_records(built: Built):
+    """The daily batch takes only changed records and writes those that still name a company: a
+    post-hook must delete the rest."""
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        [(keyed,)] = con.execute(
+            "select count(*) from intermediate.int_person_records_keyed where record_key = ?",
+            [built.moved.left_company_record_key],
+        ).fetchall()
+        [(company_records,)] = con.execute(
+            "select count(*) from intermediate.int_account_records_unioned where record_key = ?",
+            [built.moved.left_company_record_key],
+        ).fetchall()
+    assert (keyed, company_records) == (1, 0)
 
 
 def test_incremental_run_and_full_refresh_give_equal_marts(built: Built):

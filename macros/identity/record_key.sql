@@ -4,3 +4,15 @@
 {% macro record_key(system, object, id) -%}
     {{ dbt.concat(["'" ~ system ~ ":" ~ object ~ ":'", id]) }}
 {%- endmacro %}
+
+{#- crm_account_record_keys(): a subquery of the key of every CRM account record (Salesforce
+    accounts, HubSpot companies), for pruning int_account_records_unioned's incremental batches. -#}
+{% macro crm_account_record_keys() -%}
+    (
+        select {{ leadflow.record_key('salesforce', 'account', 'account_id') }} as record_key
+        from {{ ref('stg_salesforce__account') }}
+        union all
+        select {{ leadflow.record_key('hubspot', 'companies', 'company_id') }} as record_key
+        from {{ ref('stg_hubspot__companies') }}
+    )
+{%- endmacro %}

@@ -77,13 +77,15 @@
     {{ return(is_incremental() and leadflow.incremental_strategy() != 'insert_overwrite') }}
 {%- endmacro %}
 
-{#- prune_orphans(key, current): post-hook SQL deleting the rows of an incremental model whose
-    `key` no longer occurs in `current` (a relation holding every current key: merged-away
-    persons, events whose record left the bridge), so an incremental run keeps what a full
-    refresh would. Nothing to do when the strategy rewrites the whole table. -#}
-{% macro prune_orphans(key, current) -%}
+{#- prune_orphans(key, current, stored_where): post-hook SQL deleting the rows of an incremental
+    model (those matching `stored_where`) whose `key` no longer occurs in `current` (a relation
+    holding every current key: merged-away persons, events whose record left the bridge), so an
+    incremental run keeps what a full refresh would. Nothing to do when the strategy rewrites the
+    whole table. -#}
+{% macro prune_orphans(key, current, stored_where='true') -%}
     {%- if is_incremental() and leadflow.incremental_strategy() != 'insert_overwrite' -%}
-        delete from {{ this }} where {{ key }} not in (select current_keys.{{ key }} from {{ current }} as current_keys)
+        delete from {{ this }}
+        where {{ stored_where }} and {{ key }} not in (select current_keys.{{ key }} from {{ current }} as current_keys)
     {%- endif -%}
 {%- endmacro %}
 

@@ -36,3 +36,24 @@
         true
     {%- endif -%}
 {%- endmacro %}
+
+{#- delete_stale_rows(key, fingerprint, current, stored_where): post-hook SQL of an incremental
+    model whose batch takes the rows differs_from_stored keeps but writes only those that still
+    qualify: it deletes the stored rows (those matching `stored_where`) that `current` holds with
+    another fingerprint or not at all (a changed source record that no longer qualifies, or one
+    that left). The batch's own rows carry the current fingerprints, so they stay. Nothing on a
+    full build or when the strategy rewrites the table. -#}
+{% macro delete_stale_rows(key, fingerprint, current, stored_where='true') -%}
+    {%- if leadflow.incremental_batch() -%}
+        delete from {{ this }} as stored
+        where
+            {{ stored_where }}
+            and not exists (
+                select 1
+                from {{ current }} as current_rows
+                where
+                    current_rows.{{ key }} = stored.{{ key }}
+                    and current_rows.{{ fingerprint }} = stored.{{ fingerprint }}
+            )
+    {%- endif -%}
+{%- endmacro %}

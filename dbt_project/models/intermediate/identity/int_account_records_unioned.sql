@@ -2,7 +2,31 @@
     accounts, HubSpot companies) and the company each person record mentions (its name, the
     domain of a work email or website, a corporate number, a link to a CRM account). Account
     resolution clusters all of them, so a lead whose company has no CRM account still gets an
-    account, inferred from its domain and name. -#}
+    account, inferred from its domain and name.
+    Incremental: a daily run takes only the records whose source_fingerprint it does not hold (a
+    person record's is int_person_records_keyed's, a CRM record's the hash of its staging row),
+    so the name key's regular expressions run on the day's records, not on 2.7M; post-hooks
+    delete the rows of records that changed and no longer name a company, or left. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='record_key',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.add_stored_column('source_fingerprint') }}",
+    post_hook=[
+        "{{ leadflow.delete_stale_rows('record_key', 'source_fingerprint', ref('int_person_records_keyed'),
+            'not is_crm_account') }}",
+        "{{ leadflow.prune_orphans('record_key', leadflow.crm_account_record_keys(), 'is_crm_account') }}",
+    ],
+) }}
+{%- set crm_columns = [
+    'account_id', 'account_name', 'website_domain', 'industry', 'number_of_employees', 'annual_revenue',
+    'billing_country', 'owner_id', 'created_at', 'modified_at', 'is_deleted',
+] -%}
+{%- set hubspot_columns = [
+    'company_id', 'company_name', 'website_domain', 'industry', 'number_of_employees', 'annual_revenue',
+    'country', 'owner_id', 'created_at', 'modified_at', 'is_deleted',
+] -%}
 
 with
 
@@ -15,7 +39,6 @@ salesforce_accounts as (
         account_id as source_record_id,
         true as is_crm_account,
         account_name as company_name,
-        {{ company_match_key('account_name') }} as company_key,
         website_domain as company_domain,
         cast(null as {{ dbt.type_string() }}) as corporate_number,
         cast(null as {{ dbt.type_string() }}) as linked_account_key,
@@ -26,7 +49,8 @@ salesforce_accounts as (
         owner_id,
         created_at,
         modified_at,
-        is_deleted
+        is_deleted,
+        {{ leadflow.row_fingerprint(crm_columns) }} as source_fingerprint
     from {{ ref('stg_salesforce__account') }}
 
 ),
@@ -40,7 +64,6 @@ hubspot_companies as (
         company_id as source_record_id,
         true as is_crm_account,
         company_name,
-        {{ company_match_key('company_name') }} as company_key,
         website_domain as company_domain,
         cast(null as {{ dbt.type_string() }}) as corporate_number,
         cast(null as {{ dbt.type_string() }}) as linked_account_key,
@@ -51,7 +74,8 @@ hubspot_companies as (
         owner_id,
         created_at,
         modified_at,
-        is_deleted
+        is_deleted,
+        {{ leadflow.row_fingerprint(hubspot_columns) }} as source_fingerprint
     from {{ ref('stg_hubspot__companies') }}
 
 ),
@@ -68,7 +92,6 @@ person_mentions as (
         source_record_id,
         false as is_crm_account,
         company_name,
-        {{ company_match_key('company_name') }} as company_key,
         coalesce(corporate_email_domain, website_domain) as company_domain,
         corporate_number,
         case
@@ -84,7 +107,8 @@ person_mentions as (
         cast(null as {{ dbt.type_string() }}) as owner_id,
         created_at,
         modified_at,
-        is_deleted
+        is_deleted,
+        source_fingerprint
     from {{ ref('int_person_records_keyed') }}
     where
         company_name is not null
@@ -104,6 +128,40 @@ unioned as (
     union all
     select * from person_mentions
 
+),
+
+changed as (
+
+    select unioned.*
+    from unioned
+    where {{ leadflow.differs_from_stored('unioned', 'record_key', 'source_fingerprint') }}
+
+),
+
+final as (
+
+    select
+        record_key,
+        source_system,
+        source_object,
+        source_record_id,
+        is_crm_account,
+        company_name,
+        {{ company_match_key('company_name') }} as company_key,
+        company_domain,
+        corporate_number,
+        linked_account_key,
+        industry,
+        number_of_employees,
+        annual_revenue,
+        country,
+        owner_id,
+        created_at,
+        modified_at,
+        is_deleted,
+        source_fingerprint
+    from changed
+
 )
 
-select * from unioned
+select * from final
