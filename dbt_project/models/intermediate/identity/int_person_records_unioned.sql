@@ -1,6 +1,11 @@
 {#- Every person-bearing source record, one row each, in one shape: the identifiers matching
     uses (already normalized by staging) plus the cross-system links, lineage and the fields the
-    golden record chooses from. Columns a source does not have are null. -#}
+    golden record chooses from. Columns a source does not have are null.
+    A view: staging has normalized every value, so the union with its fingerprints computes in
+    under 2 s at 1M people, while writing its 2.6M rows of 34 columns took 14-22 s on every run.
+    Its readers are int_person_records_keyed (the day's changed records), the keyed model's
+    prune and a few data tests. -#}
+{{ config(materialized='view') }}
 {%- set sources = [
     {
         'system': 'salesforce', 'object': 'lead', 'relation': 'stg_salesforce__lead', 'id': 'lead_id',
