@@ -7,8 +7,9 @@ HubSpot contacts and Marketo program memberships, so the incremental staging mus
 newest version and count it. One of those contacts now has another person's email, so the
 daily grouping must split it from its old group and merge it into the other. Two re-delivered
 activities stop being behaviour (now an email send, now without a parseable time): the
-incremental touchpoint stream must drop them. A copy of that
-warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
+incremental touchpoint stream must drop them. Another contact now names no company, and a
+Marketo program is re-sent under another channel, so touches classified before must report
+under the new one. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
 keep the same ids), and every published mart and every incremental model must hold the same rows
 in both, compared as multisets both ways (without the columns stamped with the run's start).
 
@@ -48,8 +49,9 @@ DROPPED_ACTIVITIES = {"activityTypeId": "6", "activityDate": "sometime in Novemb
 REDELIVERED_RECORDS = 3
 REDELIVERED_TITLE = "営業本部長代理"
 REDELIVERED_STATUS = "Re-sent"
-# When the run that wrote a row started (macro run_timestamp): differs between any two runs.
-RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at")
+# When the run that wrote a row (or its touch, touch_computed_at) started (macro run_timestamp):
+# differs between any two runs.
+RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at", "touch_computed_at")
 # Logs that remember what went (a person no longer scorable): a full refresh starts them anew, so
 # only their current rows are compared.
 CURRENT_ROWS = {"int_person_score_inputs_logged": "inputs_fingerprint is not null"}
@@ -155,6 +157,26 @@ def _redeliver_records(landing: Path, day: date, moved_id: str) -> MovedContact:
     )
 
 
+def _rechannel_program(landing: Path, day: date) -> str:
+    """A file of the day re-sending the Marketo program with the most members under another
+    channel (webinar, or trade show for a webinar): every touch of its campaign, also those
+    classified before, must report under the new channel. Returns the program id."""
+    programs = sorted((landing / "marketo" / "programs").glob("*.csv"))[0]
+    members = sorted((landing / "marketo" / "program_members").glob("*.csv"))[0]
+    with duckdb.connect() as con:
+        [(program_id,)] = con.execute(
+            f"select programId from read_csv('{members}', header = true, all_varchar = true)"
+            " group by programId order by count(*) desc, programId limit 1"
+        ).fetchall()
+        con.execute(
+            "copy (select * replace (case when lower(channel) = 'webinar' then 'Tradeshow' else 'Webinar' end"
+            f" as channel) from read_csv('{programs}', header = true, all_varchar = true) where id = ?)"
+            f" to '{programs.parent / f'{day.isoformat()}T0700Z.csv'}' (header)",
+            [program_id],
+        )
+    return str(program_id)
+
+
 def _incremental_models(manifest_path: Path) -> list[Relation]:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     return [
@@ -198,6 +220,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     generate_delta(landing, DAY, seed=SEED, share=DELTA_SHARE)
     dropped_activities = _redeliver_activities(landing, DAY)
     moved = _redeliver_records(landing, DAY, _contact_sharing_its_email(warehouse))
+    _rechannel_program(landing, DAY)
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
     refreshed = root / "refreshed.duckdb"

@@ -37,13 +37,14 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- delete_stale_rows(key, fingerprint, current, stored_where): post-hook SQL of an incremental
-    model whose batch takes the rows differs_from_stored keeps but writes only those that still
-    qualify: it deletes the stored rows (those matching `stored_where`) that `current` holds with
-    another fingerprint or not at all (a changed source record that no longer qualifies, or one
-    that left). The batch's own rows carry the current fingerprints, so they stay. Nothing on a
-    full build or when the strategy rewrites the table. -#}
-{% macro delete_stale_rows(key, fingerprint, current, stored_where='true') -%}
+{#- delete_stale_rows(key, fingerprint, current, stored_where, current_fingerprint): post-hook
+    SQL of an incremental model whose batch takes the changed source rows but writes only those
+    that still qualify: it deletes the stored rows (those matching `stored_where`) that `current`
+    holds with another fingerprint (its column `current_fingerprint`, named like the stored one
+    unless given) or not at all: a changed source row that no longer qualifies, or one that left.
+    The batch's own rows carry the current fingerprints, so they stay. Nothing on a full build or
+    when the strategy rewrites the table. -#}
+{% macro delete_stale_rows(key, fingerprint, current, stored_where='true', current_fingerprint=none) -%}
     {%- if leadflow.incremental_batch() -%}
         delete from {{ this }} as stored
         where
@@ -53,7 +54,17 @@
                 from {{ current }} as current_rows
                 where
                     current_rows.{{ key }} = stored.{{ key }}
-                    and current_rows.{{ fingerprint }} = stored.{{ fingerprint }}
+                    and current_rows.{{ current_fingerprint or fingerprint }} = stored.{{ fingerprint }}
             )
+    {%- endif -%}
+{%- endmacro %}
+
+{#- forget_rows_built_from(column, current): pre-hook SQL of an incremental model whose rows all
+    store one fingerprint of the lookups they were built from (`current`, a scalar subquery): the
+    stored rows built from other lookups are deleted, so the batch builds them again. Nothing on
+    a full build or when the strategy rewrites the table. -#}
+{% macro forget_rows_built_from(column, current) -%}
+    {%- if leadflow.incremental_batch() -%}
+        delete from {{ this }} where {{ column }} is distinct from {{ current }}
     {%- endif -%}
 {%- endmacro %}

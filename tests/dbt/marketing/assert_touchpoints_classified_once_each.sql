@@ -4,10 +4,7 @@
     as more rows. With fct_touchpoints' own unique key this is the model's unique key, without
     hashing 13M ids (13.4 s daily at 1M people, against two counts). Returns a row when the counts
     differ. -#}
-{%- set excluded = [] -%}
-{%- for event_type in var('attribution_excluded_event_types') -%}
-    {%- do excluded.append(sql_string(event_type)) -%}
-{%- endfor -%}
+{%- set excluded = leadflow.excluded_touch_types() -%}
 
 with
 
