@@ -9,9 +9,10 @@ daily grouping must split it from its old group and merge it into the other. Two
 activities stop being behaviour (now an email send, now without a parseable time): the
 incremental touchpoint stream must drop them. Another contact now names no company, and a
 Marketo program is re-sent under another channel, so touches classified before must report
-under the new one. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs are never fully refreshed, so both
-keep the same ids), and every published mart and every incremental model must hold the same rows
-in both, compared as multisets both ways (without the columns stamped with the run's start).
+under the new one. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs
+are never fully refreshed, so both keep the same ids), and every published mart and every
+incremental model must hold the same rows in both, compared as multisets both ways (without the
+columns stamped with the run's start).
 
 The daily_refresh job does the same load and build plus every dbt test and the publish copy;
 test_pipeline_e2e.py runs it. Here the loader and `dbt build` without tests are called directly,
