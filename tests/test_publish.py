@@ -245,3 +245,15 @@ def test_a_relation_no_longer_tagged_leaves_the_publication(working, tmp_path):
         logged = con.execute("select relation, method from leadflow_publication.relations").fetchall()
     assert tables == [("leadflow_publication.relations",), ("marts.funnel",)]
     assert logged == [("marts.funnel", "unchanged")]
+
+
+def test_the_publication_says_where_its_time_went(working, tmp_path):
+    """A relation unchanged since the last publication is hard-linked into the next Parquet
+    snapshot: it spends time on its fingerprint and nothing on Parquet."""
+    publish_dir = tmp_path / "publish"
+    first = publish(working, [FUNNEL], publish_dir)
+    assert set(first.seconds["marts.funnel"]) == {"fingerprint", "database", "parquet"}
+    assert "leadflow.duckdb" not in first.seconds
+    second = publish(working, [FUNNEL], publish_dir)
+    assert set(second.seconds["marts.funnel"]) == {"fingerprint", "database"}
+    assert set(second.seconds["leadflow.duckdb"]) == {"copy"}

@@ -33,6 +33,7 @@ def published_marts(context: dg.AssetExecutionContext, warehouse: Warehouse) -> 
             "parquet": dg.MetadataValue.path(str(publication.parquet_dir)),
             "row_counts": dg.MetadataValue.json(publication.row_counts),
             "written": dg.MetadataValue.json(publication.methods),
+            "seconds": dg.MetadataValue.json(publication.seconds),
             "dagster/row_count": dg.MetadataValue.int(sum(publication.row_counts.values())),
         }
     )
