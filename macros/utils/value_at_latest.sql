@@ -26,3 +26,24 @@
 {% macro spark__value_at_first(value, ordering) -%}
     min_by({{ value }}, {{ ordering }})
 {%- endmacro %}
+
+{#- joined_values_at_first(value, ordering, n, separator): aggregate: the text `value` of the
+    group's n rows with the smallest `ordering`, in that order, joined by `separator`. One
+    pass keeping n rows per group, where a row_number() window sorts and holds every row. -#}
+{% macro joined_values_at_first(value, ordering, n, separator) -%}
+    {{ return(adapter.dispatch('joined_values_at_first', 'leadflow')(value, ordering, n, separator)) }}
+{%- endmacro %}
+
+{% macro default__joined_values_at_first(value, ordering, n, separator) -%}
+    array_to_string(min_by({{ value }}, {{ ordering }}, {{ n }}), {{ separator }})
+{%- endmacro %}
+
+{% macro spark__joined_values_at_first(value, ordering, n, separator) -%}
+    array_join(
+        transform(
+            slice(sort_array(collect_list(named_struct('ordering', {{ ordering }}, 'value', {{ value }}))), 1, {{ n }}),
+            ranked -> ranked.value
+        ),
+        {{ separator }}
+    )
+{%- endmacro %}

@@ -5,6 +5,17 @@
     business hours, status and hours overdue at the scoring time). Sales needs the contact
     details, so email and phone are not masked: publish it to sales-facing readers only. -#}
 
+{%- set newest_first = leadflow.struct_of([
+    ('newest', '-' ~ leadflow.epoch_microseconds('touchpoints.occurred_at')),
+    ('touchpoint_id', 'touchpoints.touchpoint_id'),
+]) -%}
+{%- set touch_label = dbt.concat([
+    dbt.cast(dbt.cast('touchpoints.occurred_at', 'date'), dbt.type_string()),
+    "' '",
+    'touchpoints.event_type',
+    "coalesce(' / ' || touchpoints.content_category, '')",
+]) -%}
+
 with
 
 handoffs as (
@@ -81,44 +92,20 @@ top_rules as (
 
 ),
 
-ranked_touches as (
+-- the three newest touches up to the handoff's scoring time, newest first (ties: lowest id)
+last_touches as (
 
     select
         touchpoints.person_id,
-        touchpoints.event_type,
-        touchpoints.content_category,
-        touchpoints.occurred_at,
-        row_number() over (
-            partition by touchpoints.person_id
-            order by touchpoints.occurred_at desc, touchpoints.touchpoint_id asc
-        ) as recency
+        {{ leadflow.value_at_first('touchpoints.event_type', newest_first) }} as last_touch_type,
+        max(touchpoints.occurred_at) as last_touch_at,
+        {{ leadflow.joined_values_at_first(touch_label, newest_first, 3, "' | '") }} as last_touches
     from {{ ref('fct_touchpoints') }} as touchpoints
     inner join handoffs
         on
             touchpoints.person_id = handoffs.person_id
             and touchpoints.occurred_at <= handoffs.as_of_at
-
-),
-
-last_touches as (
-
-    select
-        person_id,
-        max(case when recency = 1 then event_type end) as last_touch_type,
-        max(case when recency = 1 then occurred_at end) as last_touch_at,
-        {{ dbt.listagg(
-            dbt.concat([
-                dbt.cast(dbt.cast('occurred_at', 'date'), dbt.type_string()),
-                "' '",
-                'event_type',
-                "coalesce(' / ' || content_category, '')",
-            ]),
-            "' | '",
-            'order by occurred_at desc',
-        ) }} as last_touches
-    from ranked_touches
-    where recency <= 3
-    group by person_id
+    group by touchpoints.person_id
 
 ),
 
