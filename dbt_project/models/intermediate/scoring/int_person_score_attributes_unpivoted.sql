@@ -3,7 +3,11 @@
     date only sees what was known that day. Attributes: job_function, seniority, geo_region,
     country_code, email_type, is_competitor, industry_group, employee_band, revenue_band,
     bant_budget, bant_authority, bant_need, bant_timeline, is_abm_target. The account is the
-    person's account in dim_person; ABM targets come from seed scoring_abm_target_accounts. -#}
+    person's account in dim_person; ABM targets come from seed scoring_abm_target_accounts.
+    A view: the join and unpivot compute in 2-4 s at 1M people, while writing its 9.6M rows took
+    12-19 s on every run. Its readers are the inputs fingerprint (every person) and the scoring
+    chain's batches (the day's changed persons). -#}
+{{ config(materialized='view') }}
 {%- set attributes = [
     ('job_function', 'profiles.job_function', 'profiles.persona_known_at'),
     ('seniority', 'profiles.seniority', 'profiles.persona_known_at'),
