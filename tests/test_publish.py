@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from orchestration.publishing import publish as publishing
+from orchestration.publishing.changes import WrittenBy
 from orchestration.publishing.publish import Relation, publish, relations_to_publish
 
 
@@ -257,3 +259,84 @@ def test_the_publication_says_where_its_time_went(working, tmp_path):
     second = publish(working, [FUNNEL], publish_dir)
     assert set(second.seconds["marts.funnel"]) == {"fingerprint", "database"}
     assert set(second.seconds["leadflow.duckdb"]) == {"copy"}
+
+
+SCORES = Relation("marts", "scores", written_by=WrittenBy("person_id", "computed_at"))
+
+
+def working_scores(tmp_path: Path) -> duckdb.DuckDBPyConnection:
+    """Score intervals as fct_lead_scores writes them: every row of a rescored person again,
+    stamped with the run's start."""
+    con = duckdb.connect(str(tmp_path / "working.duckdb"))
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.scores as select 'p' || (range // 4) as person_id, range % 4 as valid_from, "
+        "(range * 7) % 50 as points, timestamp '2026-11-24 06:00:00' as computed_at from range(400)"
+    )
+    return con
+
+
+def rescore(con: duckdb.DuckDBPyConnection, person_id: str, points: int, run: str) -> None:
+    con.execute(
+        "update marts.scores set points = case when valid_from = 3 then ? else points end, computed_at = ? "
+        "where person_id = ?",
+        [points, run, person_id],
+    )
+
+
+def published_scores(publish_dir: Path) -> list[tuple]:
+    return published_rows(publish_dir, "marts.scores")
+
+
+def test_a_relation_stamped_by_its_writer_compares_only_the_keys_written_since(tmp_path):
+    """佐藤 (p1) is rescored with one interval changed, p2 is merged away and p100 is new: the
+    publication compares the rows of those three persons only, and holds what the source holds."""
+    con = working_scores(tmp_path)
+    publish_dir = tmp_path / "publish"
+    assert publish(con, [SCORES], publish_dir).methods == {"marts.scores": "copied"}
+    rescore(con, "p1", 99, "2026-11-25 06:00:00")
+    con.execute("delete from marts.scores where person_id = 'p2'")
+    con.execute("insert into marts.scores values ('p100', 0, 12, timestamp '2026-11-25 06:00:00')")
+    publication = publish(con, [SCORES], publish_dir)
+    assert publication.methods == {"marts.scores": "keys"}
+    assert published_scores(publish_dir) == sorted(con.execute("select * from marts.scores").fetchall())
+
+
+def test_a_row_changed_without_a_new_stamp_is_found_by_comparing_every_row(tmp_path):
+    """A writer that breaks the promise (p3 changed, still stamped with the old run) leaves the
+    keys' changes short of the source's fingerprint: every row is compared instead."""
+    con = working_scores(tmp_path)
+    publish_dir = tmp_path / "publish"
+    publish(con, [SCORES], publish_dir)
+    rescore(con, "p1", 99, "2026-11-25 06:00:00")
+    con.execute("update marts.scores set points = -1 where person_id = 'p3' and valid_from = 0")
+    publication = publish(con, [SCORES], publish_dir)
+    assert publication.methods == {"marts.scores": "rows"}
+    assert published_scores(publish_dir) == sorted(con.execute("select * from marts.scores").fetchall())
+    assert (
+        "p3",
+        0,
+        -1,
+        datetime(2026, 11, 24, 6, 0),
+    ) in published_scores(publish_dir)
+
+
+def test_the_writer_stamp_is_read_from_the_model_meta(tmp_path):
+    manifest = tmp_path / "manifest.json"
+    nodes = {
+        "model.leadflow.fct_lead_scores": {
+            "unique_id": "model.leadflow.fct_lead_scores",
+            "resource_type": "model",
+            "schema": "scoring",
+            "alias": "fct_lead_scores",
+            "tags": ["publish"],
+            "config": {"meta": {"publish_written_by": {"key": "person_id", "stamp": "computed_at"}}},
+        },
+    }
+    manifest.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
+    [relation] = relations_to_publish(manifest)
+    assert relation.written_by == WrittenBy("person_id", "computed_at")
+    nodes["model.leadflow.fct_lead_scores"]["config"]["meta"]["publish_written_by"] = {"key": "person_id"}
+    manifest.write_text(json.dumps({"nodes": nodes}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"model\.leadflow\.fct_lead_scores: publish_written_by"):
+        relations_to_publish(manifest)

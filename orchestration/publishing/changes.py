@@ -7,6 +7,8 @@ one day of 13M touchpoints), yet copying them whole took most of the publish ste
 fingerprint means nothing to write, a changed one replaces just the rows whose hash changed.
 What the changes would produce is checked against the source's fingerprint before anything is
 written; a mismatch (duplicate rows repeated differently) falls back to copying the relation.
+A relation whose rows say which run wrote them (WrittenBy) hashes only the rows of the keys
+written since the last publication, or gone since: 2.35M of the 40.9M score rows on a day.
 """
 
 from __future__ import annotations
@@ -33,6 +35,15 @@ class Fingerprint:
     """Column names and types in order, as DuckDB describes them."""
 
 
+@dataclass(frozen=True)
+class WrittenBy:
+    """Columns of a relation whose writer rewrites every row of a `key` together, all stamped with
+    the run's `stamp` (a time later than any before it), whenever any of them changes."""
+
+    key: str
+    stamp: str
+
+
 def fingerprint(con: duckdb.DuckDBPyConnection, select_sql: str) -> Fingerprint:
     row_count, checksum = con.execute(
         f"select count(*), coalesce(sum(hash({ROW})::hugeint), 0)::varchar from ({select_sql}) as {ROW}"
@@ -42,19 +53,20 @@ def fingerprint(con: duckdb.DuckDBPyConnection, select_sql: str) -> Fingerprint:
     return Fingerprint(row_count, checksum, columns)
 
 
-def _hash_tables(con: duckdb.DuckDBPyConnection, source_sql: str, target_table: str) -> None:
-    """Temp tables of the row hashes to insert from the source and of the target rows to delete.
+def _hash_tables(con: duckdb.DuckDBPyConnection, source_sql: str, target_table: str, scope: str) -> None:
+    """Temp tables of the row hashes to insert from the source and of the target rows to delete,
+    among the rows of both sides that pass `scope`.
 
     Anti-joins over hashes materialized once: at 40M rows they took 15 s where grouping both
     sides by hash and joining the groups took 27 s.
     """
     con.execute(
         f"create or replace temp table publish_source_hashes as "
-        f"select hash({ROW}) as row_hash from ({source_sql}) as {ROW}"
+        f"select hash({ROW}) as row_hash from ({source_sql}) as {ROW} where {scope}"
     )
     con.execute(
         f"create or replace temp table publish_target_hashes as "
-        f"select rowid as target_row, hash({ROW}) as row_hash from {target_table} as {ROW}"
+        f"select rowid as target_row, hash({ROW}) as row_hash from {target_table} as {ROW} where {scope}"
     )
     con.execute(
         "create or replace temp table publish_inserted_hashes as select row_hash "
@@ -69,6 +81,7 @@ def _hash_tables(con: duckdb.DuckDBPyConnection, source_sql: str, target_table: 
 def _drop_hash_tables(con: duckdb.DuckDBPyConnection) -> None:
     for name in ("source", "target", "inserted", "deleted"):
         con.execute(f"drop table if exists publish_{name}_hashes")
+    con.execute("drop table if exists publish_changed_keys")
 
 
 def _summed(con: duckdb.DuckDBPyConnection, table: str) -> tuple[int, int]:
@@ -84,9 +97,11 @@ def apply_row_changes(
     source: Fingerprint,
     target: Fingerprint,
     inserted_before: int,
+    scope: str = "true",
 ) -> int | None:
     """Make `target_table` (fingerprinted `target`) hold the rows of `source_sql` by deleting and
-    inserting the rows whose hash is on one side only; return the rows inserted.
+    inserting the rows whose hash is on one side only; return the rows inserted. Only rows that
+    pass `scope` (a condition on the row alias ROW) are compared.
 
     Decides before writing: None, and nothing written, when the rows inserted since the last whole
     copy (`inserted_before` and these) would exceed MAX_CHANGED_SHARE of the relation, or when
@@ -94,7 +109,7 @@ def apply_row_changes(
     on each side, which anti-joins cannot tell apart). The caller then copies the relation whole.
     """
     try:
-        _hash_tables(con, source_sql, target_table)
+        _hash_tables(con, source_sql, target_table, scope)
         inserted, inserted_sum = _summed(con, "publish_inserted_hashes")
         deleted, deleted_sum = _summed(con, "publish_deleted_hashes")
         rows_after = target.row_count - deleted + inserted
@@ -107,8 +122,31 @@ def apply_row_changes(
         )
         con.execute(
             f"insert into {target_table} select * from ({source_sql}) as {ROW} "
-            f"where hash({ROW}) in (select row_hash from publish_inserted_hashes)"
+            f"where {scope} and hash({ROW}) in (select row_hash from publish_inserted_hashes)"
         )
         return inserted
     finally:
         _drop_hash_tables(con)
+
+
+def apply_key_changes(
+    con: duckdb.DuckDBPyConnection,
+    source_sql: str,
+    target_table: str,
+    written_by: WrittenBy,
+    source: Fingerprint,
+    target: Fingerprint,
+    inserted_before: int,
+) -> int | None:
+    """apply_row_changes over the rows of the keys stamped after the target's newest stamp, or
+    present in the target only. If a row changed without its key being stamped again, the result
+    misses the source's fingerprint: None, nothing written, and the caller compares every row."""
+    key, stamp = f'"{written_by.key}"', f'"{written_by.stamp}"'
+    con.execute(
+        "create or replace temp table publish_changed_keys as "
+        f"select {key} as changed_key from ({source_sql}) as {ROW} "
+        f"where {stamp} > (select max({stamp}) from {target_table}) "
+        f"union (select {key} from {target_table} except select {key} from ({source_sql}) as {ROW})"
+    )
+    scope = f"{ROW}.{key} in (select changed_key from publish_changed_keys)"
+    return apply_row_changes(con, source_sql, target_table, source, target, inserted_before, scope)

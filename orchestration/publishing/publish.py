@@ -24,7 +24,13 @@ from pathlib import Path
 import duckdb
 
 from orchestration.jobs import SCORING_REVIEW_TAG
-from orchestration.publishing.changes import Fingerprint, apply_row_changes, fingerprint
+from orchestration.publishing.changes import (
+    Fingerprint,
+    WrittenBy,
+    apply_key_changes,
+    apply_row_changes,
+    fingerprint,
+)
 
 PUBLISH_TAG = "publish"
 PUBLISHED_DB_NAME = "leadflow.duckdb"
@@ -57,6 +63,9 @@ class Relation:
     built_weekly: bool = False
     """Built by the weekly scoring review (orchestration/jobs.py), not by every run that publishes:
     the daily publication carries it as the last review left it, and nothing before the first."""
+    written_by: WrittenBy | None = None
+    """From the model's `config: {meta: {publish_written_by: {key: .., stamp: ..}}}`: the
+    publication then compares only the rows of the keys written since the last one."""
 
     @property
     def key(self) -> str:
@@ -76,6 +85,16 @@ class Relation:
             for column, kind in self.masked_columns
         )
         return f"select * replace ({replaced}) from {self.sql}"
+
+
+def _written_by(node: dict) -> WrittenBy | None:
+    meta = {**node.get("meta", {}), **node.get("config", {}).get("meta", {})}
+    declared = meta.get("publish_written_by")
+    if declared is None:
+        return None
+    if not isinstance(declared, dict) or set(declared) != {"key", "stamp"}:
+        raise ValueError(f"{node['unique_id']}: publish_written_by needs exactly a key and a stamp column")
+    return WrittenBy(declared["key"], declared["stamp"])
 
 
 def _masked_columns(node: dict) -> tuple[tuple[str, str], ...]:
@@ -98,7 +117,8 @@ class Publication:
     parquet_dir: Path
     row_counts: dict[str, int]
     methods: dict[str, str]
-    """How each relation reached the DuckDB file: unchanged, rows (changed rows only) or copied."""
+    """How each relation reached the DuckDB file: unchanged, keys (the changed rows among those of
+    the keys written since the last publication), rows (changed rows only) or copied."""
     seconds: dict[str, dict[str, float]] = field(default_factory=dict)
     """Wall seconds per relation and phase (fingerprint, database, parquet): where publishing went."""
 
@@ -129,6 +149,7 @@ def relations_to_publish(manifest_path: Path) -> list[Relation]:
                 node["alias"],
                 _masked_columns(node),
                 SCORING_REVIEW_TAG in node.get("tags", []),
+                _written_by(node),
             )
             for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and PUBLISH_TAG in node.get("tags", [])
@@ -187,7 +208,7 @@ def _worth_building_on(con: duckdb.DuckDBPyConnection, publication: Path) -> dic
 @dataclass(frozen=True)
 class Written:
     method: str
-    """unchanged, rows (changed rows only) or copied."""
+    """unchanged, keys, rows or copied (Publication.methods)."""
     inserted_since_copy: int
 
 
@@ -198,6 +219,18 @@ def _publish_relation(
     if previous is not None and previous.fingerprint == current:
         return Written("unchanged", previous.inserted_since_copy)
     if previous is not None and previous.fingerprint.columns == current.columns:
+        if relation.written_by is not None:
+            inserted = apply_key_changes(
+                con,
+                relation.published_select,
+                target,
+                relation.written_by,
+                current,
+                previous.fingerprint,
+                previous.inserted_since_copy,
+            )
+            if inserted is not None:
+                return Written("keys", previous.inserted_since_copy + inserted)
         inserted = apply_row_changes(
             con,
             relation.published_select,
