@@ -61,3 +61,52 @@
         true
     {%- endif -%}
 {%- endmacro %}
+
+{#- scoring_time_moved(person_id, rule_values, scored_at): a condition keeping the persons with a
+    rule value change point between the scoring time {{ this }} holds (its newest scored_at) and
+    the new one `scored_at`, in either direction: whose value at the scoring time moved although
+    their inputs did not (a decay halving, an inactivity rule coming due). False on a full build
+    or when the strategy rewrites the table. -#}
+{% macro scoring_time_moved(person_id, rule_values, scored_at) -%}
+    {%- if leadflow.incremental_batch() -%}
+        {%- set stored_at = '(select max(explained.scored_at) from ' ~ this ~ ' as explained)' -%}
+        {{ person_id }} in (
+            select moved.person_id
+            from {{ rule_values }} as moved
+            where
+                moved.ruleset = '{{ var("scoring_ruleset", "live") }}'
+                and moved.changed_at > least({{ stored_at }}, {{ scored_at }})
+                and moved.changed_at <= greatest({{ stored_at }}, {{ scored_at }})
+        )
+    {%- else -%}
+        false
+    {%- endif -%}
+{%- endmacro %}
+
+{#- forget_moved_explanations(rule_values, scored_at): pre-hook SQL deleting the rows of
+    {{ this }} whose person's value at the scoring time moved (scoring_time_moved), so that a
+    person whose top rules all fell to zero loses them. Nothing on a full build. -#}
+{% macro forget_moved_explanations(rule_values, scored_at) -%}
+    {%- if leadflow.incremental_batch() -%}
+        delete from {{ this }}
+        where {{ leadflow.scoring_time_moved('person_id', rule_values, scored_at) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- restamp_explanations(scored_at, rules): post-hook SQL giving the rows a daily batch did not
+    rewrite the new scoring time and their rule's current description (rule_descriptions of
+    `rules`): their points hold at both scoring times (no change point between them), so a full
+    build would write the same rows with these two values. Nothing on a full build. -#}
+{% macro restamp_explanations(scored_at, rules) -%}
+    {%- if leadflow.incremental_batch() -%}
+        update {{ this }} as explained
+        set scored_at = {{ scored_at }}
+        where explained.scored_at is distinct from {{ scored_at }};
+        update {{ this }} as explained
+        set description = descriptions.description
+        from ({{ leadflow.rule_descriptions(rules) }}) as descriptions
+        where
+            explained.rule_id = descriptions.rule_id
+            and explained.description is distinct from descriptions.description
+    {%- endif -%}
+{%- endmacro %}

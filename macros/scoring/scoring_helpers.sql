@@ -125,3 +125,14 @@
 {% macro lead_score_id(person_id, valid_from) -%}
     {{ leadflow.surrogate_key([person_id, valid_from]) }}
 {%- endmacro %}
+
+{#- rule_descriptions(rules): one description per rule_id of the published rule set (var
+    scoring_ruleset) among the resolved `rules`. -#}
+{% macro rule_descriptions(rules) -%}
+    select
+        rule_id,
+        max(description) as description
+    from {{ rules }}
+    where ruleset = '{{ var("scoring_ruleset", "live") }}'
+    group by rule_id
+{%- endmacro %}

@@ -1,7 +1,26 @@
 {#- Why a person has their score: the top five rules by absolute points in the published score
     as of the scoring time (var scoring_as_of, else the newest touchpoint), with the points each
     adds after its caps, decay and regional override, and the rule's description, so sales can
-    read why a lead is hot (or not). -#}
+    read why a lead is hot (or not).
+    Incremental by person: a daily run explains again the persons whose scoring inputs changed
+    (int_person_score_inputs_logged, as the scoring chain) and those with a rule value change
+    point between the stored and the new scoring time (macro scoring_time_moved); the others'
+    points are the same at both times, and a post-hook gives their rows the new scoring time and
+    current rule descriptions. Grouping all 41.9M rule values took 18-36 s of a daily run at 1M
+    people. -#}
+{%- set ruleset = var('scoring_ruleset', 'live') -%}
+{%- set rule_values = ref('int_score_rule_values_accumulated') -%}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook=[
+        "{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+        "{{ leadflow.forget_moved_explanations(ref('int_score_rule_values_accumulated'), scoring_as_of()) }}",
+    ],
+    post_hook="{{ leadflow.restamp_explanations(scoring_as_of(), ref('int_scoring_rules_resolved')) }}",
+) }}
 
 with
 
@@ -20,23 +39,22 @@ latest as (
         rule_values.rule_id,
         max(rule_values.dimension) as dimension,
         {{ leadflow.value_at_latest('rule_values.capped_points', 'rule_values.changed_at') }} as capped_points
-    from {{ ref('int_score_rule_values_accumulated') }} as rule_values
+    from {{ rule_values }} as rule_values
     cross join as_of
     where
-        rule_values.ruleset = '{{ var("scoring_ruleset", "live") }}'
+        rule_values.ruleset = '{{ ruleset }}'
         and rule_values.changed_at <= as_of.scored_at
+        and (
+            {{ leadflow.in_scoring_batch('rule_values.person_id', ref('int_person_score_inputs_logged')) }}
+            or {{ leadflow.scoring_time_moved('rule_values.person_id', rule_values, scoring_as_of()) }}
+        )
     group by rule_values.person_id, rule_values.rule_id
 
 ),
 
 descriptions as (
 
-    select
-        rule_id,
-        max(description) as description
-    from {{ ref('int_scoring_rules_resolved') }}
-    where ruleset = '{{ var("scoring_ruleset", "live") }}'
-    group by rule_id
+    {{ leadflow.rule_descriptions(ref('int_scoring_rules_resolved')) }}
 
 ),
 
@@ -67,7 +85,8 @@ final as (
         ranked.dimension,
         ranked.points,
         descriptions.description,
-        as_of.scored_at
+        as_of.scored_at,
+        {{ leadflow.run_timestamp() }} as computed_at
     from ranked
     cross join as_of
     left join descriptions
