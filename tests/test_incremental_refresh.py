@@ -178,6 +178,15 @@ def _rechannel_program(landing: Path, day: date) -> str:
     return str(program_id)
 
 
+def _rows_only_on_each_side(con: duckdb.DuckDBPyConnection, left: str, right: str) -> tuple[int, int]:
+    """Rows of each select that the other lacks, duplicates counted."""
+    [counts] = con.execute(
+        f"select (select count(*) from ({left} except all {right})), "
+        f"(select count(*) from ({right} except all {left}))"
+    ).fetchall()
+    return counts
+
+
 def _incremental_models(manifest_path: Path) -> list[Relation]:
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     return [
@@ -354,10 +363,7 @@ def test_incremental_run_and_full_refresh_give_equal_marts(built: Built):
             current = f" where {CURRENT_ROWS[relation.name]}" if relation.name in CURRENT_ROWS else ""
             incremental = f"select {columns} from incremental.{relation.sql}{current}"
             full = f"select {columns} from {relation.sql}{current}"
-            [(only_incremental, only_full)] = con.execute(
-                f"select (select count(*) from ({incremental} except all {full})), "
-                f"(select count(*) from ({full} except all {incremental}))"
-            ).fetchall()
+            only_incremental, only_full = _rows_only_on_each_side(con, incremental, full)
             if only_incremental or only_full:
                 differing[relation.sql] = (only_incremental, only_full)
     assert differing == {}, "rows only in the incremental run / only in the full refresh: " + str(differing)
@@ -370,11 +376,8 @@ def test_the_daily_publication_holds_what_the_warehouse_holds(built: Built):
     with duckdb.connect(str(built.warehouse), read_only=True) as con:
         con.execute(f"attach '{built.publication.database}' as publication (read_only)")
         for relation in relations_to_publish(built.manifest):
-            published = f"select * from publication.{relation.sql}"
-            [(only_warehouse, only_published)] = con.execute(
-                f"select (select count(*) from ({relation.published_select} except all {published})), "
-                f"(select count(*) from ({published} except all {relation.published_select}))"
-            ).fetchall()
+            warehouse, published = relation.published_select, f"select * from publication.{relation.sql}"
+            only_warehouse, only_published = _rows_only_on_each_side(con, warehouse, published)
             if only_warehouse or only_published:
                 differing[relation.key] = (only_warehouse, only_published)
     # the day touches a few of the touchpoints, stamped by the run that wrote them: compared by key
