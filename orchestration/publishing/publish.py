@@ -87,8 +87,13 @@ class Relation:
         return f"select * replace ({replaced}) from {self.sql}"
 
 
+def _meta(entry: dict) -> dict:
+    """A manifest entry's meta, wherever the YAML put it (`meta:` or `config: {meta:}`)."""
+    return {**entry.get("meta", {}), **entry.get("config", {}).get("meta", {})}
+
+
 def _written_by(node: dict) -> WrittenBy | None:
-    meta = {**node.get("meta", {}), **node.get("config", {}).get("meta", {})}
+    meta = _meta(node)
     declared = meta.get("publish_written_by")
     if declared is None:
         return None
@@ -100,8 +105,7 @@ def _written_by(node: dict) -> WrittenBy | None:
 def _masked_columns(node: dict) -> tuple[tuple[str, str], ...]:
     masked = []
     for name, column in sorted(node.get("columns", {}).items()):
-        meta = {**column.get("meta", {}), **column.get("config", {}).get("meta", {})}
-        kind = meta.get("publish_mask")
+        kind = _meta(column).get("publish_mask")
         if kind is not None:
             if kind not in MASKS:
                 raise ValueError(
