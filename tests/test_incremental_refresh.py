@@ -55,7 +55,12 @@ REDELIVERED_STATUS = "Re-sent"
 RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at", "touch_computed_at")
 # Logs that remember what went (a person no longer scorable): a full refresh starts them anew, so
 # only their current rows are compared.
-CURRENT_ROWS = {"int_person_score_inputs_logged": "inputs_fingerprint is not null"}
+CURRENT_ROWS = {
+    "int_person_score_inputs_logged": "inputs_fingerprint is not null",
+    "int_person_profile_inputs_logged": "inputs_fingerprint is not null",
+}
+# Fingerprints that hash run stamps (the touchpoints' computed_at): only their keys compare.
+STAMPED_FINGERPRINTS = {"int_person_profile_inputs_logged": ("inputs_fingerprint",)}
 
 
 class MovedContact(NamedTuple):
@@ -259,6 +264,23 @@ def test_the_day_reached_the_incremental_marts(built: Built):
     assert touchpoints > 0
 
 
+def test_the_day_rewrote_only_the_persons_it_changed(built: Built):
+    """dim_person, like the profile models, rewrites the persons whose profile inputs the day
+    changed (int_person_profile_inputs_logged): the contact's old and new person among them, not
+    every person."""
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        [(rewritten, persons, moved_rewritten)] = con.execute(
+            "with latest as (select max(computed_at) as computed_at from core.dim_person)"
+            " select count(*) filter (where person.computed_at = latest.computed_at), count(*),"
+            "  count(*) filter (where person.computed_at = latest.computed_at and person.person_id in"
+            "   (select person_id from core.bridge_person_records where record_key in (?, ?)))"
+            " from core.dim_person as person cross join latest",
+            [built.moved.record_key, built.moved.joined_record_key],
+        ).fetchall()
+    assert 0 < rewritten < persons
+    assert moved_rewritten >= 1
+
+
 def test_redelivered_activities_are_staged_in_their_newest_version(built: Built):
     warehouse = built.warehouse
     with duckdb.connect(str(warehouse), read_only=True) as con:
@@ -357,7 +379,7 @@ def test_incremental_run_and_full_refresh_give_equal_marts(built: Built):
                     " where table_schema = ? and table_name = ?",
                     [relation.schema, relation.name],
                 ).fetchall()
-                if name in RUN_CLOCK_COLUMNS
+                if name in RUN_CLOCK_COLUMNS or name in STAMPED_FINGERPRINTS.get(relation.name, ())
             ]
             columns = f"* exclude ({', '.join(clock)})" if clock else "*"
             current = f" where {CURRENT_ROWS[relation.name]}" if relation.name in CURRENT_ROWS else ""

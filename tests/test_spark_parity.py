@@ -61,6 +61,8 @@ SPARK_EXCLUDED = (
     "test_int_account_records_unioned_daily_batch_takes_changed_records",
     "test_touchpoints_classified_daily_batch_takes_new_touches",
     "test_explanations_daily_batch_takes_changed_and_moved_persons",
+    "test_profile_inputs_logged_takes_new_changed_and_gone_persons",
+    "test_interests_daily_batch_takes_changed_persons_only",
 )
 
 # DuckDB builds what the comparison reads; its data and unit tests run in the rest of the suite.

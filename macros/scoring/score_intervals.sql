@@ -9,13 +9,13 @@
     fct_lead_scores (the published rule set) and int_backtest_score_intervals_computed (the rule
     sets beside it).
     With `changes` (int_person_score_inputs_logged), an incremental model computes only the
-    persons of its scoring batch (macro in_scoring_batch), reading only the rule values written
-    since its newest row (scored_since_last_run). The windows run on an integer
+    persons of its scoring batch (macro in_person_batch), reading only the rule values written
+    since its newest row (changed_since_last_run). The windows run on an integer
     person key, once per bucket of persons (var scoring_window_buckets, macro in_person_bucket):
     DuckDB holds a window's whole input in memory. -#}
 {% macro score_intervals(ruleset, changes=none) -%}
-{%- set in_batch = leadflow.in_scoring_batch('person_id', changes) if changes is not none else 'true' %}
-{%- set rewritten = leadflow.scored_since_last_run('rule_values.computed_at') if changes is not none else 'true' %}
+{%- set in_batch = leadflow.in_person_batch('person_id', changes) if changes is not none else 'true' %}
+{%- set rewritten = leadflow.changed_since_last_run('rule_values.computed_at') if changes is not none else 'true' %}
 {%- set buckets = leadflow.window_buckets() %}
 {%- set by_time = 'partition by person_key order by changed_at' %}
 

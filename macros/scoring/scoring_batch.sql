@@ -1,20 +1,22 @@
-{#- How the scoring chain (int_score_contributions_computed, int_score_rule_values_accumulated,
-    fct_lead_scores, int_backtest_score_intervals_computed) keeps a daily run in proportion to
-    what changed. Each model stamps its rows with the run that wrote them (computed_at), and
-    int_person_score_inputs_logged records when each person's fingerprint last changed
-    (changed_at). A run first forgets the persons changed since
-    the newest row the model holds (pre-hook forget_stale_scores), then computes those of them
-    still scorable (in_scoring_batch). A model that failed or was skipped holds older rows, so
+{#- How the person-level chains keep a daily run in proportion to what changed: the profile
+    chain (int_person_interests_ranked, int_person_profiles_built, dim_person) by the log
+    int_person_profile_inputs_logged, the scoring chain (int_score_contributions_computed,
+    int_score_rule_values_accumulated, fct_lead_scores, int_backtest_score_intervals_computed,
+    fct_lead_score_explanations) by int_person_score_inputs_logged. Each model stamps its rows
+    with the run that wrote them (computed_at), and the log records when each person's
+    fingerprint last changed (changed_at). A run first forgets the persons changed since the
+    newest row the model holds (pre-hook forget_changed_persons), then computes those of them
+    still present (in_person_batch). A model that failed or was skipped holds older rows, so
     its next run takes every change since. Reading only a small log matters at scale: comparing
     every stored row's fingerprint (75M contributions at 1M people) cost 4-14 s per model and
     step. -#}
 
-{#- scored_since_last_run(column): a condition on a timestamp column (changed_at of the log,
+{#- changed_since_last_run(column): a condition on a timestamp column (changed_at of the log,
     computed_at of the chain's upstream models) keeping what is newer than the newest row of
     {{ this }}; everything when {{ this }} is empty, on a full build or with insert_overwrite.
     An upstream scoring model rewrote every person of this model's batch after that, so its
     rows of the batch all pass, and DuckDB skips the older row groups by their min/max. -#}
-{% macro scored_since_last_run(column) -%}
+{% macro changed_since_last_run(column) -%}
     {%- if leadflow.incremental_batch() -%}
         {{ column }} > coalesce(
             (select max(scored.computed_at) from {{ this }} as scored),
@@ -25,12 +27,12 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- forget_stale_scores(changes): pre-hook SQL deleting the rows of {{ this }} whose person's
+{#- forget_changed_persons(changes): pre-hook SQL deleting the rows of {{ this }} whose person's
     inputs changed or went (int_person_score_inputs_logged `changes`) since its newest row. A
     table built before its rows held computed_at gets the column and is emptied instead
     (add_stored_column), so every person is scored again and every row is stamped by the run that
     wrote it. Nothing when the run rewrites the whole table (full build, insert_overwrite). -#}
-{% macro forget_stale_scores(changes) -%}
+{% macro forget_changed_persons(changes) -%}
     {%- set stamped = leadflow.add_stored_column('computed_at', forget_rows=true, data_type=dbt.type_timestamp()) -%}
     {%- if stamped | trim -%}
         {{ stamped }}
@@ -39,23 +41,23 @@
         where person_id in (
             select changes.person_id
             from {{ changes }} as changes
-            where {{ leadflow.scored_since_last_run('changes.changed_at') }}
+            where {{ leadflow.changed_since_last_run('changes.changed_at') }}
         )
     {%- endif -%}
 {%- endmacro %}
 
-{#- in_scoring_batch(person_id, changes): a condition keeping the persons a run computes: in an
+{#- in_person_batch(person_id, changes): a condition keeping the persons a run computes: in an
     incremental batch the still scorable persons of int_person_score_inputs_logged `changes`
-    changed since the newest row of {{ this }} (those forget_stale_scores deleted), else
+    changed since the newest row of {{ this }} (those forget_changed_persons deleted), else
     everyone. -#}
-{% macro in_scoring_batch(person_id, changes) -%}
+{% macro in_person_batch(person_id, changes) -%}
     {%- if leadflow.incremental_batch() -%}
         {{ person_id }} in (
             select changes.person_id
             from {{ changes }} as changes
             where
                 changes.inputs_fingerprint is not null
-                and {{ leadflow.scored_since_last_run('changes.changed_at') }}
+                and {{ leadflow.changed_since_last_run('changes.changed_at') }}
         )
     {%- else -%}
         true
@@ -118,4 +120,41 @@
             explained.rule_id = descriptions.rule_id
             and explained.description is distinct from descriptions.description
     {%- endif -%}
+{%- endmacro %}
+
+{#- fingerprint_changes(fingerprints): the body of a person log (int_person_*_inputs_logged):
+    the persons of relation `fingerprints` (person_id, inputs_fingerprint) whose fingerprint is
+    new or differs from the one {{ this }} holds, and those {{ this }} holds that are gone (with
+    a null fingerprint), each stamped changed_at with the run's start; every person on a full
+    build or when the strategy rewrites the table. -#}
+{% macro fingerprint_changes(fingerprints) -%}
+    select
+        changed.person_id,
+        changed.inputs_fingerprint,
+        {{ leadflow.run_timestamp() }} as changed_at
+    from (
+        {%- if leadflow.incremental_batch() %}
+            select
+                coalesce(current_persons.person_id, logged.person_id) as person_id,
+                current_persons.inputs_fingerprint
+            from {{ fingerprints }} as current_persons
+            full outer join (
+                select
+                    person_id,
+                    inputs_fingerprint
+                from {{ this }}
+                where inputs_fingerprint is not null
+            ) as logged
+                on current_persons.person_id = logged.person_id
+            where
+                logged.person_id is null
+                or current_persons.person_id is null
+                or current_persons.inputs_fingerprint <> logged.inputs_fingerprint
+        {%- else %}
+            select
+                person_id,
+                inputs_fingerprint
+            from {{ fingerprints }}
+        {%- endif %}
+    ) as changed
 {%- endmacro %}

@@ -1,7 +1,17 @@
 {#- Interest profile per person from the content they touched (fct_touchpoints): the categories
     of content-bearing events (visits, clicks, forms, webinars, trade shows), most touched first,
     as a comma-separated list, the top one, and when the person last touched content. Navigation
-    and mail-program categories (careers, newsletter, nurture) are not interests. -#}
+    and mail-program categories (careers, newsletter, nurture) are not interests.
+    Incremental by person: a daily run rewrites the persons whose profile inputs changed
+    (int_person_profile_inputs_logged, macros/scoring/scoring_batch.sql). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
+) }}
+{%- set profile_changes = ref('int_person_profile_inputs_logged') -%}
 
 with
 
@@ -20,6 +30,7 @@ touched as (
             'web_visit', 'link_click', 'email_click', 'form_submit', 'webinar_registered',
             'webinar_attended', 'trade_show_scan'
         )
+        and {{ leadflow.in_person_batch('person_id', profile_changes) }}
     group by person_id, content_category
 
 ),
@@ -43,7 +54,8 @@ final as (
         max(case when interest_rank = 1 then content_category end) as primary_interest,
         {{ dbt.listagg('content_category', "','", 'order by interest_rank') }} as interest_categories,
         cast(sum(touches) as {{ dbt.type_bigint() }}) as content_touches,
-        max(last_touched_at) as interests_last_touched_at
+        max(last_touched_at) as interests_last_touched_at,
+        {{ leadflow.run_timestamp() }} as computed_at
     from ranked
     group by person_id
 

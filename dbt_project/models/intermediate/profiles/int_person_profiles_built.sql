@@ -2,7 +2,19 @@
     title), country and sales region, email type and competitor flag, BANT, consent and interests,
     each with where and when it was learnt (*_source_system, *_known_at: the first record that
     gave the chosen value, so scoring can apply an attribute from the time it was known).
-    dim_person adds these columns; the account's firmographics join there by account_id. -#}
+    dim_person adds these columns; the account's firmographics join there by account_id.
+    Incremental by person: a daily run rewrites the persons whose profile inputs changed
+    (int_person_profile_inputs_logged, macros/scoring/scoring_batch.sql). Each of the scans below
+    keeps only those persons: the windows that rank their values run over every person
+    otherwise. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
+) }}
+{%- set profile_changes = ref('int_person_profile_inputs_logged') -%}
 
 with
 
@@ -14,6 +26,7 @@ people as (
     from {{ ref('bridge_person_records') }} as bridge
     inner join {{ ref('int_person_records_keyed') }} as keyed
         on bridge.record_key = keyed.record_key
+    where {{ leadflow.in_person_batch('bridge.person_id', profile_changes) }}
     group by bridge.person_id
 
 ),
@@ -32,6 +45,7 @@ titles as (
                 titles.record_key asc
         ) as title_rank
     from {{ ref('int_person_titles_classified') }} as titles
+    where {{ leadflow.in_person_batch('titles.person_id', profile_changes) }}
 
 ),
 
@@ -63,7 +77,7 @@ departments as (
         source_system as department_source_system,
         row_number() over (partition by person_id order by created_at desc, record_key asc) as department_rank
     from {{ ref('int_person_titles_classified') }}
-    where department is not null
+    where department is not null and {{ leadflow.in_person_batch('person_id', profile_changes) }}
 
 ),
 
@@ -104,6 +118,7 @@ record_countries as (
         on keyed.record_key = bridge.record_key
     left join country_spellings
         on lower(trim(keyed.country)) = country_spellings.country
+    where {{ leadflow.in_person_batch('bridge.person_id', profile_changes) }}
 
 ),
 
@@ -152,7 +167,7 @@ emails as (
     from {{ ref('int_person_records_keyed') }} as keyed
     inner join {{ ref('bridge_person_records') }} as bridge
         on keyed.record_key = bridge.record_key
-    where keyed.email is not null
+    where keyed.email is not null and {{ leadflow.in_person_batch('bridge.person_id', profile_changes) }}
 
 ),
 
@@ -202,6 +217,7 @@ consent_events as (
         min(case when event_type in ('form_submit', 'webinar_registered') then occurred_at end) as opted_in_at,
         min(case when event_type = 'trade_show_scan' then occurred_at end) as card_received_at
     from {{ ref('fct_touchpoints') }}
+    where {{ leadflow.in_person_batch('person_id', profile_changes) }}
     group by person_id
 
 ),
@@ -214,6 +230,7 @@ record_consent as (
     from {{ ref('int_person_records_keyed') }} as keyed
     inner join {{ ref('bridge_person_records') }} as bridge
         on keyed.record_key = bridge.record_key
+    where {{ leadflow.in_person_batch('bridge.person_id', profile_changes) }}
     group by bridge.person_id
 
 ),
@@ -265,7 +282,8 @@ final as (
         interests.interest_categories,
         coalesce(interests.content_touches, 0) as content_touches,
         interests.interests_last_touched_at,
-        people.first_seen_at
+        people.first_seen_at,
+        {{ leadflow.run_timestamp() }} as computed_at
     from people
     left join personas on people.person_id = personas.person_id
     left join departments on people.person_id = departments.person_id and departments.department_rank = 1

@@ -9,7 +9,7 @@
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
 {#- After fct_lead_scores, not beside it: on a full build at 1M people the two histories spilled
     against one DuckDB memory limit side by side (460 s and 372 s). One after the other they take

@@ -23,38 +23,9 @@ fingerprints as (
 
 ),
 
-changed as (
-
-    {% if leadflow.incremental_batch() %}
-        select
-            coalesce(fingerprints.person_id, logged.person_id) as person_id,
-            fingerprints.inputs_fingerprint
-        from fingerprints
-        full outer join (
-            select
-                person_id,
-                inputs_fingerprint
-            from {{ this }}
-            where inputs_fingerprint is not null
-        ) as logged
-            on fingerprints.person_id = logged.person_id
-        where
-            logged.person_id is null
-            or fingerprints.person_id is null
-            or fingerprints.inputs_fingerprint <> logged.inputs_fingerprint
-    {% else %}
-        select * from fingerprints
-    {% endif %}
-
-),
-
 final as (
 
-    select
-        person_id,
-        inputs_fingerprint,
-        {{ leadflow.run_timestamp() }} as changed_at
-    from changed
+    {{ leadflow.fingerprint_changes('fingerprints') }}
 
 )
 

@@ -18,7 +18,7 @@
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
 {%- set activity_types = "'web_visit', 'link_click', 'email_open', 'email_click', 'form_submit', "
     ~ "'webinar_registered', 'webinar_attended', 'trade_show_scan'" -%}
@@ -44,7 +44,7 @@ people as (
         person_id,
         geo_region
     from {{ ref('int_person_score_inputs_fingerprinted') }}
-    where {{ leadflow.in_scoring_batch('person_id', ref('int_person_score_inputs_logged')) }}
+    where {{ leadflow.in_person_batch('person_id', ref('int_person_score_inputs_logged')) }}
 
 ),
 

@@ -13,7 +13,7 @@
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
 {%- set by_rule_over_time = 'partition by person_key, rule_key order by changed_at' -%}
 {%- set window_buckets = leadflow.window_buckets() -%}
@@ -89,8 +89,8 @@ contributions as (
             contributions.ruleset = rule_keys.ruleset
             and contributions.geo_region = rule_keys.geo_region
             and contributions.rule_id = rule_keys.rule_id
-    where {{ leadflow.in_scoring_batch('contributions.person_id', ref('int_person_score_inputs_logged')) }}
-        and {{ leadflow.scored_since_last_run('contributions.computed_at') }}
+    where {{ leadflow.in_person_batch('contributions.person_id', ref('int_person_score_inputs_logged')) }}
+        and {{ leadflow.changed_since_last_run('contributions.computed_at') }}
 
 ),
 

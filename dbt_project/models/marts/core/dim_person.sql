@@ -1,7 +1,18 @@
 {#- One row per resolved person (stable person_id) with the golden record: each attribute taken
     from one surviving record (see the survivors macro: quality, source priority for the person's
     region from seed identity_source_priority, recency, completeness) and kept with its source.
-    The name is chosen as a whole (family and given name from one record), not per part. -#}
+    The name is chosen as a whole (family and given name from one record), not per part.
+    Incremental by person: a daily run rewrites the persons whose profile inputs changed
+    (int_person_profile_inputs_logged, macros/scoring/scoring_batch.sql), stamped computed_at;
+    a person merged away leaves with their log entry. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
+) }}
+{%- set profile_changes = ref('int_person_profile_inputs_logged') -%}
 {%- set not_role = 'case when candidates.is_role_email then 1 else 0 end' -%}
 {%- set not_free_mail = 'case when candidates.is_free_mail then 1 else 0 end' -%}
 {%- set both_names = 'case when candidates.first_name is null then 1 else 0 end' -%}
@@ -29,7 +40,7 @@ ids as (
         person_id,
         person_id_issued_at
     from {{ ref('int_person_ids_assigned') }}
-    where is_current
+    where is_current and {{ leadflow.in_person_batch('person_id', profile_changes) }}
 
 ),
 
@@ -205,7 +216,8 @@ final as (
             end
             + case when firmographics.employee_band is not null then 1 else 0 end
             + case when profiles.bant_qualified_count > 0 then 1 else 0 end
-        ) as double) / 10 as profile_completeness
+        ) as double) / 10 as profile_completeness,
+        {{ leadflow.run_timestamp() }} as computed_at
     from people
     left join survivors on people.person_id = survivors.person_id
     left join {{ ref('int_person_profiles_built') }} as profiles on people.person_id = profiles.person_id

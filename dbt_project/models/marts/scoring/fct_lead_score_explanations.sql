@@ -16,7 +16,7 @@
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
     pre_hook=[
-        "{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+        "{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
         "{{ leadflow.forget_moved_explanations(ref('int_score_rule_values_accumulated'), scoring_as_of()) }}",
     ],
     post_hook="{{ leadflow.restamp_explanations(scoring_as_of(), ref('int_scoring_rules_resolved')) }}",
@@ -45,7 +45,7 @@ latest as (
         rule_values.ruleset = '{{ ruleset }}'
         and rule_values.changed_at <= as_of.scored_at
         and (
-            {{ leadflow.in_scoring_batch('rule_values.person_id', ref('int_person_score_inputs_logged')) }}
+            {{ leadflow.in_person_batch('rule_values.person_id', ref('int_person_score_inputs_logged')) }}
             or {{ leadflow.scoring_time_moved('rule_values.person_id', rule_values, scoring_as_of()) }}
         )
     group by rule_values.person_id, rule_values.rule_id

@@ -14,7 +14,7 @@
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_stale_scores(ref('int_person_score_inputs_logged')) }}",
+    pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
 
 with
