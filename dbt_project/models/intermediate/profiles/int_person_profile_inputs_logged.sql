@@ -1,12 +1,13 @@
 {#- When each person's profile inputs last changed: one row per person ever resolved, with the
-    fingerprint of everything int_person_interests_ranked, int_person_profiles_built and
-    dim_person read for them (null once the person is gone: merged away, every record left) and
+    fingerprint of everything int_person_interests_ranked, int_person_profiles_built, dim_person
+    and the scoring attributes (int_person_score_attributes_unpivoted) read for them (null once the person is gone: merged away, every record left) and
     changed_at, the start of the run that saw it change. Those models rewrite only the persons
     changed since their newest row (macros/scoring/scoring_batch.sql): at 1M people a daily run
     changes a few percent of the persons, and rebuilding all three for everyone took 55 s.
     The fingerprint reads no profile logic, only its inputs, and what costs is cheap to compare:
     - the records: each record's own fingerprint (its values and the matching seeds it was keyed
-      with), its account with that account's firmographics, and when the person's id was issued;
+      with), its account with that account's firmographics and domain, and when the person's id
+      was issued;
     - the classified titles and the BANT answers, whose seeds they already applied;
     - the touchpoints by their count and the newest run that wrote one: a run that adds, moves or
       changes a touchpoint stamps it (computed_at), one that deletes it lowers the count;
@@ -71,7 +72,8 @@ records as (
         {{ leadflow.unordered_hash([
             'bridge.record_key', 'keyed.source_fingerprint', 'bridge.account_id', 'ids.person_id_issued_at',
             'firmographics.industry_group', 'firmographics.industry_group_from_name', 'firmographics.employee_band',
-            'firmographics.revenue_band', 'firmographics.size_source_system',
+            'firmographics.revenue_band', 'firmographics.size_source_system', 'firmographics.account_named_at',
+            'firmographics.firmographics_known_at', 'golden_accounts.account_domain',
         ]) }} as records_fingerprint
     from {{ ref('bridge_person_records') }} as bridge
     inner join {{ ref('int_person_records_keyed') }} as keyed
@@ -80,6 +82,8 @@ records as (
         on bridge.record_key = ids.record_key and ids.is_current
     left join {{ ref('int_account_firmographics_banded') }} as firmographics
         on bridge.account_id = firmographics.account_id
+    left join {{ ref('dim_account') }} as golden_accounts
+        on bridge.account_id = golden_accounts.account_id
     group by bridge.person_id
 
 ),

@@ -1,49 +1,39 @@
 {#- One row per scorable person (a person with profile attributes) and the fingerprint of
     everything the scoring chain reads to score them: their profile attributes, their
     touchpoints, and what applies to everyone (the rule sets computed, the resolved rules, MQL
-    thresholds and grade bands). The scoring models keep it on their rows and a daily run
-    recomputes only the persons whose fingerprint changed (macros/scoring/scoring_batch.sql): new
-    or late events, profile or region changes, identity merges and splits; a rule or seed change
-    changes every fingerprint, so everyone is scored again. Scores are computed from event time
-    alone (decay and inactivity are scheduled changes), so the passing of days changes nothing. -#}
-
+    thresholds, grade bands and ABM targets). The scoring models keep it on their rows and a
+    daily run recomputes only the persons whose fingerprint changed
+    (macros/scoring/scoring_batch.sql): new or late events, profile or region changes, identity
+    merges and splits; a rule or seed change changes every fingerprint, so everyone is scored
+    again. Scores are computed from event time alone (decay and inactivity are scheduled
+    changes), so the passing of days changes nothing.
+    Incremental by person: a person's attributes and touchpoints change only with their profile
+    inputs (int_person_profile_inputs_logged hashes what the attributes read: records, accounts
+    with their firmographics and domain, touchpoints), so a daily run hashes those persons again,
+    and everyone when what applies to everyone changed (shared_fingerprint). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='person_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook=[
+        "{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
+        "{{ leadflow.add_stored_column('shared_fingerprint') }}",
+    ],
+) }}
+{%- set profile_changes = ref('int_person_profile_inputs_logged') -%}
+{#- the persons hashed again: those whose profile inputs changed, and everyone when what applies
+    to everyone changed -#}
+{%- set in_fingerprint_batch -%}
+    {%- if leadflow.incremental_batch() -%}
+        ({{ leadflow.in_person_batch('person_id', profile_changes) }}
+        or (select max(stored.shared_fingerprint) from {{ this }} as stored)
+        is distinct from (select shared.shared_fingerprint from shared))
+    {%- else -%}
+        true
+    {%- endif -%}
+{%- endset -%}
 with
-
-attributes as (
-
-    select * from {{ ref('int_person_score_attributes_unpivoted') }}
-
-),
-
-touchpoints as (
-
-    select * from {{ ref('fct_touchpoints') }}
-
-),
-
-person_attributes as (
-
-    select
-        person_id,
-        max(geo_region) as geo_region,
-        {{ leadflow.unordered_hash(['geo_region', 'attribute_name', 'attribute_value', 'known_at', 'known_until']) }}
-            as attributes_hash
-    from attributes
-    group by person_id
-
-),
-
-person_touchpoints as (
-
-    select
-        person_id,
-        {{ leadflow.unordered_hash([
-            'touchpoint_id', 'event_type', 'channel', 'content_category', 'source_system', 'occurred_at',
-        ]) }} as touchpoints_hash
-    from touchpoints
-    group by person_id
-
-),
 
 rules as (
 
@@ -73,6 +63,68 @@ bands as (
 
 ),
 
+abm as (
+
+    select {{ leadflow.unordered_hash(['account_domain', 'region', 'added_on']) }} as abm_hash
+    from {{ ref('scoring_abm_target_accounts') }}
+
+),
+
+shared as (
+
+    select
+        {{ leadflow.surrogate_key([
+            "'" ~ leadflow.scoring_rulesets() | join(',') ~ "'",
+            'rules.rules_hash',
+            'thresholds.thresholds_hash',
+            'bands.bands_hash',
+            'abm.abm_hash',
+        ]) }} as shared_fingerprint
+    from rules
+    cross join thresholds
+    cross join bands
+    cross join abm
+
+),
+
+attributes as (
+
+    select * from {{ ref('int_person_score_attributes_unpivoted') }}
+    where {{ in_fingerprint_batch }}
+
+),
+
+touchpoints as (
+
+    select * from {{ ref('fct_touchpoints') }}
+    where {{ in_fingerprint_batch }}
+
+),
+
+person_attributes as (
+
+    select
+        person_id,
+        max(geo_region) as geo_region,
+        {{ leadflow.unordered_hash(['geo_region', 'attribute_name', 'attribute_value', 'known_at', 'known_until']) }}
+            as attributes_hash
+    from attributes
+    group by person_id
+
+),
+
+person_touchpoints as (
+
+    select
+        person_id,
+        {{ leadflow.unordered_hash([
+            'touchpoint_id', 'event_type', 'channel', 'content_category', 'source_system', 'occurred_at',
+        ]) }} as touchpoints_hash
+    from touchpoints
+    group by person_id
+
+),
+
 final as (
 
     select
@@ -85,13 +137,16 @@ final as (
             'bands.bands_hash',
             'person_attributes.attributes_hash',
             'person_touchpoints.touchpoints_hash',
-        ]) }} as inputs_fingerprint
+        ]) }} as inputs_fingerprint,
+        shared.shared_fingerprint,
+        {{ leadflow.run_timestamp() }} as computed_at
     from person_attributes
     left join person_touchpoints
         on person_attributes.person_id = person_touchpoints.person_id
     cross join rules
     cross join thresholds
     cross join bands
+    cross join shared
 
 )
 
