@@ -11,14 +11,16 @@
     inputs (int_person_profile_inputs_logged hashes what the attributes read: records, accounts
     with their firmographics and domain, touchpoints), so a daily run hashes those persons again,
     and everyone when what applies to everyone changed (shared_fingerprint). -#}
+{#- The stored column is added before the forgetting deletes: DuckDB refuses to commit an ALTER
+    of a table the same transaction deleted from. -#}
 {{ config(
     materialized='incremental',
     unique_key='person_id',
     incremental_strategy=leadflow.incremental_strategy(),
     on_schema_change='append_new_columns',
     pre_hook=[
-        "{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
         "{{ leadflow.add_stored_column('shared_fingerprint') }}",
+        "{{ leadflow.forget_changed_persons(ref('int_person_profile_inputs_logged')) }}",
     ],
 ) }}
 {%- set profile_changes = ref('int_person_profile_inputs_logged') -%}
