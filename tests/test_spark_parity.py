@@ -64,6 +64,7 @@ SPARK_EXCLUDED = (
     "test_profile_inputs_logged_takes_new_changed_and_gone_persons",
     "test_interests_daily_batch_takes_changed_persons_only",
     "test_inputs_fingerprint_daily_batch_takes_changed_persons_or_everyone",
+    "test_stage_signals_daily_batch_marks_persons_without_signals",
 )
 
 # DuckDB builds what the comparison reads; its data and unit tests run in the rest of the suite.

@@ -68,3 +68,13 @@
         delete from {{ this }} where {{ column }} is distinct from {{ current }}
     {%- endif -%}
 {%- endmacro %}
+
+{#- delete_markers(key): post-hook SQL deleting the marker rows (a null `key`) an incremental
+    batch wrote for entities with no row left: the delete+insert by the entity's key removed
+    their stored rows, and the marker goes after it. Nothing on a full build or when the strategy
+    rewrites the whole table. -#}
+{% macro delete_markers(key) -%}
+    {%- if leadflow.incremental_batch() -%}
+        delete from {{ this }} where {{ key }} is null
+    {%- endif -%}
+{%- endmacro %}
