@@ -1,6 +1,7 @@
 {#- How the person-level chains keep a daily run in proportion to what changed: the profile
-    chain (int_person_interests_ranked, int_person_profiles_built, dim_person) by the log
-    int_person_profile_inputs_logged, the scoring chain (int_score_contributions_computed,
+    chain (int_person_interests_ranked, int_person_profiles_built, dim_person,
+    int_person_score_inputs_fingerprinted) by the log int_person_profile_inputs_logged, the
+    scoring chain (int_score_contributions_computed,
     int_score_rule_values_accumulated, fct_lead_scores, int_backtest_score_intervals_computed,
     fct_lead_score_explanations) by int_person_score_inputs_logged. Each model stamps its rows
     with the run that wrote them (computed_at), and the log records when each person's
@@ -28,7 +29,7 @@
 {%- endmacro %}
 
 {#- forget_changed_persons(changes): pre-hook SQL deleting the rows of {{ this }} whose person's
-    inputs changed or went (int_person_score_inputs_logged `changes`) since its newest row. A
+    inputs changed or went (the person log `changes`) since its newest row. A
     table built before its rows held computed_at gets the column and is emptied instead
     (add_stored_column), so every person is scored again and every row is stamped by the run that
     wrote it. Nothing when the run rewrites the whole table (full build, insert_overwrite). -#}
@@ -47,7 +48,7 @@
 {%- endmacro %}
 
 {#- in_person_batch(person_id, changes): a condition keeping the persons a run computes: in an
-    incremental batch the still scorable persons of int_person_score_inputs_logged `changes`
+    incremental batch the persons still present in the person log `changes`
     changed since the newest row of {{ this }} (those forget_changed_persons deleted), else
     everyone. -#}
 {% macro in_person_batch(person_id, changes) -%}
