@@ -1,9 +1,10 @@
 {#- When each person's profile inputs last changed: one row per person ever resolved, with the
     fingerprint of everything int_person_interests_ranked, int_person_profiles_built, dim_person
-    and the scoring attributes (int_person_score_attributes_unpivoted) read for them (null once the person is gone: merged away, every record left) and
-    changed_at, the start of the run that saw it change. Those models rewrite only the persons
-    changed since their newest row (macros/scoring/scoring_batch.sql): at 1M people a daily run
-    changes a few percent of the persons, and rebuilding all three for everyone took 55 s.
+    and the scoring attributes (int_person_score_attributes_unpivoted) read for them (null once
+    the person is gone: merged away, every record left) and changed_at, the start of the run
+    that saw it change. Those models and the scoring fingerprint rewrite only the persons changed
+    since their newest row (macros/scoring/scoring_batch.sql): at 1M people a daily run changes
+    a few percent of the persons, and rebuilding the three profile models for everyone took 55 s.
     The fingerprint reads no profile logic, only its inputs, and what costs is cheap to compare:
     - the records: each record's own fingerprint (its values and the matching seeds it was keyed
       with), its account with that account's firmographics and domain, and when the person's id
