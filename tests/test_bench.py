@@ -55,6 +55,7 @@ def test_intermediate_models_count_by_their_folder_others_by_their_top_folder():
     assert layer_of(["leadflow", "marts", "lifecycle", "fct_x"], "model") == "marts"
     assert layer_of(["leadflow", "staging", "salesforce", "not_null_x"], "test") == "tests"
     assert layer_of(["leadflow", "staging", "salesforce", "stg_x", "t"], "unit_test") == "unit tests"
+    assert layer_of(["leadflow", "hooks", "leadflow-on-run-end-0"], "operation") == "hooks"
 
 
 def test_layers_sum_their_nodes_and_the_slowest_nodes_come_longest_first():

@@ -222,11 +222,11 @@ def running_at(
 
 
 def layer_of(fqn: list[str], resource_type: str) -> str:
-    """The layer a dbt node counts in: data tests and unit tests apart; intermediate models by their folder
-    (identity, profiles, touchpoints, scoring...), other models by their top folder (staging,
-    marts), so new folders show up as new layers."""
+    """The layer a dbt node counts in: data tests, unit tests and run hooks (the closing checkpoint)
+    apart; intermediate models by their folder (identity, profiles, touchpoints, scoring...),
+    other models by their top folder (staging, marts), so new folders show up as new layers."""
     if resource_type != "model":
-        return "unit tests" if resource_type == "unit_test" else "tests"
+        return {"unit_test": "unit tests", "operation": "hooks"}.get(resource_type, "tests")
     folders = fqn[1:-1]
     if not folders:
         return "other"
