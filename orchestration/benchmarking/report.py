@@ -29,8 +29,9 @@ folder (data/bench/N), then times, each in a fresh process:
   `leadflow run --job scoring_review`, the weekly job building the reports the daily job leaves
   out (dbt tag `scoring_review`). The full total is both, and the review's own time follows it.
   Layer figures are those of the daily job: dbt's run time of the models in each folder
-  (intermediate models by their own folder) and of the data tests, summed over dbt's two
-  threads, so they add up to more than the dbt step's wall time;
+  (intermediate models by their own folder), of the data tests and of the run's hooks (the
+  closing DuckDB checkpoint), summed over dbt's two threads, so they add up to more than the dbt
+  step's wall time;
 - incremental: `leadflow run` again after one more day of extracts
   (`leadflow generate --delta-day`: about 1/365 of the activities, new leads, changed leads).
 
