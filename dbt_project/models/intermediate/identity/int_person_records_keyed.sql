@@ -4,7 +4,8 @@
     keys (kanji, kana read as romaji, Latin with nicknames folded, the name an address spells),
     the record's region and its completeness.
     Incremental: a daily run keys only the records delivered with other values, and all of them
-    again when a matching seed changed (source_fingerprint); a full run keys every record. -#}
+    again when a matching seed changed (source_fingerprint), and stamps them (keyed_at) for the
+    models that read only what changed; a full run keys every record. -#}
 {{ config(
     materialized='incremental',
     unique_key='record_key',
@@ -240,7 +241,8 @@ final as (
         is_deleted,
         _file,
         _row,
-        source_fingerprint
+        source_fingerprint,
+        {{ leadflow.run_timestamp() }} as keyed_at
     from keyed
 
 )
