@@ -3,10 +3,16 @@ marts BI reads."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
 import dagster as dg
 import duckdb
 
-from orchestration.assets.dbt_metadata import PREVIEW_ROWS, relation_metadata
+from orchestration.assets.dbt_metadata import PREVIEW_ROWS, annotate_after_build, relation_metadata
 
 
 def warehouse() -> duckdb.DuckDBPyConnection:
@@ -49,3 +55,39 @@ def test_other_models_are_not_previewed():
         "person_name",
         "grade",
     ]
+
+
+class _BrokenStream:
+    """A dbt invocation whose event stream fails while dbt is still writing to its stdout."""
+
+    def __init__(self, tmp_path: Path) -> None:
+        self.target_path = tmp_path
+        (tmp_path / "manifest.json").write_text('{"nodes": {}}', encoding="utf-8")
+        # more output than a pipe holds: unread, it blocks the writer
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "import sys; sys.stdout.write('x' * 10_000_000)"], stdout=subprocess.PIPE
+        )
+
+    def stream(self) -> Iterator[object]:
+        raise RuntimeError("unknown asset check")
+        yield
+
+
+def test_a_broken_event_stream_stops_dbt_and_raises(tmp_path: Path):
+    invocation = _BrokenStream(tmp_path)
+    warehouse_path = tmp_path / "warehouse.duckdb"
+    duckdb.connect(str(warehouse_path)).close()
+    outcome: list[BaseException] = []
+
+    def consume() -> None:
+        try:
+            list(annotate_after_build(invocation, warehouse_path))  # type: ignore[arg-type]
+        except RuntimeError as error:
+            outcome.append(error)
+
+    consumer = threading.Thread(target=consume, daemon=True)
+    consumer.start()
+    consumer.join(timeout=30)
+    invocation.process.kill()
+    assert not consumer.is_alive(), "the run waited for a dbt process nobody read from"
+    assert [str(error) for error in outcome] == ["unknown asset check"]

@@ -80,6 +80,10 @@ def annotate_after_build(invocation: DbtCliInvocation, warehouse: Path) -> Itera
         collected.extend(invocation.stream())
     except Exception as error:  # re-raised below, once the built models are recorded
         failure = error
+        # A stream that broke off before dbt ended (an event the loaded definitions do not know)
+        # leaves dbt blocked on its full stdout pipe, and waiting for it would hang the run.
+        if invocation.process.poll() is None:
+            invocation.process.terminate()
     # The event stream can end a moment before dbt exits and releases DuckDB's file lock.
     invocation.process.wait()
     nodes = _relations_by_unique_id(invocation.target_path / "manifest.json")
