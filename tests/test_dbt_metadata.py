@@ -3,6 +3,7 @@ marts BI reads."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import threading
@@ -63,9 +64,12 @@ class _BrokenStream:
     def __init__(self, tmp_path: Path) -> None:
         self.target_path = tmp_path
         (tmp_path / "manifest.json").write_text('{"nodes": {}}', encoding="utf-8")
-        # more output than a pipe holds: unread, it blocks the writer
+        # More output than a pipe holds: unread, it blocks the writer. It ignores SIGTERM, as a
+        # process does whose parent ignored it (seen when the whole suite ran).
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "import sys; sys.stdout.write('x' * 10_000_000)"], stdout=subprocess.PIPE
+            [sys.executable, "-c", "import sys; sys.stdout.write('x' * 10_000_000)"],
+            stdout=subprocess.PIPE,
+            preexec_fn=lambda: signal.signal(signal.SIGTERM, signal.SIG_IGN),
         )
 
     def stream(self) -> Iterator[object]:

@@ -82,8 +82,9 @@ def annotate_after_build(invocation: DbtCliInvocation, warehouse: Path) -> Itera
         failure = error
         # A stream that broke off before dbt ended (an event the loaded definitions do not know)
         # leaves dbt blocked on its full stdout pipe, and waiting for it would hang the run.
+        # SIGKILL, because a process started by one that ignores SIGTERM ignores it too.
         if invocation.process.poll() is None:
-            invocation.process.terminate()
+            invocation.process.kill()
     # The event stream can end a moment before dbt exits and releases DuckDB's file lock.
     invocation.process.wait()
     nodes = _relations_by_unique_id(invocation.target_path / "manifest.json")
