@@ -30,9 +30,21 @@
 
 with
 
+-- only the columns the rules read: several parts read the records, so DuckDB materializes
+-- them, and all 48 columns of 2.5M records made the daily batch take 19-26 s instead of 3 s
 records as (
 
-    select * from {{ ref('int_person_records_keyed') }}
+    select
+        record_key,
+        email_key,
+        is_role_email,
+        is_free_mail,
+        sfdc_lead_id,
+        sfdc_contact_id,
+        converted_contact_id,
+        hubspot_contact_id,
+        keyed_at
+    from {{ ref('int_person_records_keyed') }}
 
 ),
 
@@ -75,6 +87,23 @@ links as (
 
     ),
 
+    -- both ends of every stored edge
+    stored_ends as (
+
+        select
+            node_a as record_key,
+            match_rule,
+            evidence
+        from {{ this }}
+        union all
+        select
+            node_b as record_key,
+            match_rule,
+            evidence
+        from {{ this }}
+
+    ),
+
     -- an emptied table (a table built before it stored its run stamp) computes every block
     touched_records as (
 
@@ -83,13 +112,9 @@ links as (
         cross join last_write
         where last_write.computed_at is null or records.keyed_at > last_write.computed_at
         union
-        select stored.node_a as record_key
-        from {{ this }} as stored
-        where not exists (select 1 from records where records.record_key = stored.node_a)
-        union
-        select stored.node_b as record_key
-        from {{ this }} as stored
-        where not exists (select 1 from records where records.record_key = stored.node_b)
+        select stored_ends.record_key
+        from stored_ends
+        where not exists (select 1 from records where records.record_key = stored_ends.record_key)
 
     ),
 
@@ -102,17 +127,11 @@ links as (
             on records.record_key = touched_records.record_key
         where records.email_key is not null and not records.is_role_email
         union
-        select stored.evidence as email_key
-        from {{ this }} as stored
+        select stored_ends.evidence as email_key
+        from stored_ends
         inner join touched_records
-            on stored.node_a = touched_records.record_key
-        where stored.match_rule <> 'crm_link'
-        union
-        select stored.evidence as email_key
-        from {{ this }} as stored
-        inner join touched_records
-            on stored.node_b = touched_records.record_key
-        where stored.match_rule <> 'crm_link'
+            on stored_ends.record_key = touched_records.record_key
+        where stored_ends.match_rule <> 'crm_link'
 
     ),
 
