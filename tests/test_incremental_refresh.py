@@ -58,7 +58,7 @@ DELTA_SHARE = 20
 _NO_TESTS = ("--exclude-resource-type", "test", "unit_test")
 # When the run that wrote a row (or its touch, touch_computed_at) started (macro run_timestamp):
 # differs between any two runs.
-RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at", "touch_computed_at", "keyed_at")
+RUN_CLOCK_COLUMNS = ("computed_at", "changed_at", "_staged_at", "touch_computed_at", "keyed_at", "unioned_at")
 # Logs that remember what went (a person no longer scorable): a full refresh starts them anew, so
 # only their current rows are compared.
 CURRENT_ROWS = {

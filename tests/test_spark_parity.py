@@ -66,6 +66,7 @@ SPARK_EXCLUDED = (
     "test_inputs_fingerprint_daily_batch_takes_changed_persons_or_everyone",
     "test_stage_signals_daily_batch_marks_persons_without_signals",
     "test_int_person_edges_matched_daily_run_computes_only_touched_blocks",
+    "test_int_account_edges_matched_daily_run_computes_only_touched_blocks",
 )
 
 # DuckDB builds what the comparison reads; its data and unit tests run in the rest of the suite.

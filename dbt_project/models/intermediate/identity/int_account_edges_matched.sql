@@ -7,44 +7,88 @@
       same_domain        0.95  work-email domain (free mail excluded) or website domain
       same_company_name  0.70  normalized name (legal form, width, ㈱ folded); weak: applied
                                between domain groups only where it cannot join two domains,
-                               see int_account_clusters_resolved -#}
+                               see int_account_clusters_resolved
+    Incremental by block (block_key: a key value, or the record whose link it is, see macro
+    edge_blocks_to_compute): a daily run computes again the blocks of the records written since
+    this model's last write (unioned_at) or gone, and leaves every other block's edges as they
+    are. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='block_key',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook=[
+        "{{ leadflow.add_stored_column('computed_at', data_type=dbt.type_timestamp()) }}",
+        "{{ leadflow.add_stored_column('block_key', forget_rows=true) }}",
+    ],
+    post_hook="{{ leadflow.delete_markers('node_a') }}",
+) }}
 {%- set equality_rules = [
-    ('same_corporate_number', 'corporate_number', 1.0),
-    ('same_domain', 'company_domain', 0.95),
-    ('same_company_name', 'company_key', 0.7),
+    {'rule': 'same_corporate_number', 'key': 'corporate_number', 'strength': 1.0},
+    {'rule': 'same_domain', 'key': 'company_domain', 'strength': 0.95},
+    {'rule': 'same_company_name', 'key': 'company_key', 'strength': 0.7},
 ] -%}
+{%- set key_blocks = [] -%}
+{%- for equality in equality_rules -%}
+    {%- do key_blocks.append({'prefix': equality.key, 'key': equality.key}) -%}
+{%- endfor -%}
 
 with
 
 records as (
 
-    select * from {{ ref('int_account_records_unioned') }}
+    select
+        record_key,
+        corporate_number,
+        company_domain,
+        company_key,
+        linked_account_key,
+        unioned_at
+    from {{ ref('int_account_records_unioned') }}
 
 ),
 
+links as (
+
+    select
+        record_key,
+        linked_account_key as linked_record_key
+    from records
+    where linked_account_key is not null
+
+),
+
+{{ leadflow.edge_blocks_to_compute('records', 'unioned_at', key_blocks, 'links') }}
+
+-- a link to an account that was never delivered proves nothing and would add a phantom node
 crm_links as (
 
     select
-        mentions.record_key as node_a,
-        mentions.linked_account_key as node_b,
+        links.record_key as node_a,
+        links.linked_record_key as node_b,
         'crm_account_link' as match_rule,
-        1.0 as match_strength
-    from records as mentions
+        1.0 as match_strength,
+        {{ leadflow.edge_block_key('link', 'links.record_key') }} as block_key
+    from links
     inner join records as crm_accounts
-        on mentions.linked_account_key = crm_accounts.record_key
+        on links.linked_record_key = crm_accounts.record_key
+    where {{ leadflow.in_edge_blocks_to_compute(leadflow.edge_block_key('link', 'links.record_key')) }}
 
 ),
 
-{% for rule, key, strength in equality_rules %}
-    {{ rule }} as (
+{% for equality in equality_rules %}
+    {{ equality.rule }} as (
 
         select
             record_key as node_a,
-            min(record_key) over (partition by {{ key }}) as node_b,
-            '{{ rule }}' as match_rule,
-            {{ strength }} as match_strength
+            min(record_key) over (partition by {{ equality.key }}) as node_b,
+            '{{ equality.rule }}' as match_rule,
+            {{ equality.strength }} as match_strength,
+            {{ leadflow.edge_block_key(equality.key, equality.key) }} as block_key
         from records
-        where {{ key }} is not null
+        where
+            {{ equality.key }} is not null
+            and {{ leadflow.in_edge_blocks_to_compute(leadflow.edge_block_key(equality.key, equality.key)) }}
 
     ),
 
@@ -52,23 +96,47 @@ crm_links as (
 unioned as (
 
     select * from crm_links
-    {% for rule, key, strength in equality_rules %}
+    {% for equality in equality_rules %}
         union all
-        select * from {{ rule }}
+        select * from {{ equality.rule }}
     {% endfor %}
 
 ),
 
-final as (
+edges as (
 
     select
         node_a,
         node_b,
         match_rule,
         cast(match_strength as double) as match_strength,
-        match_rule <> 'same_company_name' as is_strong
+        match_rule <> 'same_company_name' as is_strong,
+        block_key
     from unioned
     where node_a <> node_b
+
+),
+
+{{ leadflow.emptied_edge_blocks('edges') }}
+
+final as (
+
+    select
+        *,
+        {{ leadflow.run_timestamp() }} as computed_at
+    from edges
+    {% if leadflow.incremental_batch() %}
+        union all
+        select
+            cast(null as {{ dbt.type_string() }}) as node_a,
+            cast(null as {{ dbt.type_string() }}) as node_b,
+            cast(null as {{ dbt.type_string() }}) as match_rule,
+            cast(null as double) as match_strength,
+            cast(null as boolean) as is_strong,
+            block_key,
+            {{ leadflow.run_timestamp() }} as computed_at
+        from emptied_blocks
+    {% endif %}
 
 )
 

@@ -5,8 +5,9 @@
     account, inferred from its domain and name.
     Incremental: a daily run takes only the records whose source_fingerprint it does not hold (a
     person record's is int_person_records_keyed's, a CRM record's the hash of its staging row),
-    so the name key's regular expressions run on the day's records, not on 2.7M; post-hooks
-    delete the rows of records that changed and no longer name a company, or left. -#}
+    so the name key's regular expressions run on the day's records, not on 2.7M, and stamps them
+    (unioned_at) for the account edges; post-hooks delete the rows of records that changed and no
+    longer name a company, or left. -#}
 {{ config(
     materialized='incremental',
     unique_key='record_key',
@@ -159,7 +160,8 @@ final as (
         created_at,
         modified_at,
         is_deleted,
-        source_fingerprint
+        source_fingerprint,
+        {{ leadflow.run_timestamp() }} as unioned_at
     from changed
 
 )
