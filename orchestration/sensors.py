@@ -20,7 +20,7 @@ import duckdb
 
 from orchestration.jobs import daily_refresh
 from orchestration.loading.contract import OBJECTS
-from orchestration.loading.loader import content_hash, discover_files, loaded_content_hashes
+from orchestration.loading.loader import content_hash, discover_files, file_fingerprint, loaded_content_hashes
 from orchestration.loading.raw_store import LEDGER_TABLE
 from orchestration.resources import Landing, Warehouse
 
@@ -33,11 +33,6 @@ class LandingScan:
     """Landing-relative paths whose content is not in the ledger."""
     fingerprints: dict[str, str]
     """Every landing file's `size:mtime_ns`, the cursor for the next tick."""
-
-
-def _fingerprint(path: Path) -> str:
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
 
 
 def landing_files(landing_root: Path) -> Iterable[Path]:
@@ -65,7 +60,7 @@ def scan_landing(landing_root: Path, warehouse: Path, previous: dict[str, str]) 
     changed: list[Path] = []
     for path in landing_files(landing_root):
         relative = path.relative_to(landing_root).as_posix()
-        fingerprints[relative] = _fingerprint(path)
+        fingerprints[relative] = file_fingerprint(path)
         if previous.get(relative) != fingerprints[relative]:
             changed.append(path)
     if not changed:

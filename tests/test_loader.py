@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import duckdb
+import pytest
 
+from orchestration.loading import loader
 from orchestration.loading.contract import get_object
 from orchestration.loading.loader import load_object
 
@@ -17,6 +20,50 @@ CONTACTS = get_object("hubspot__contacts")
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
     return con.execute(sql).fetchall()
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The files the loader reads to hash them, in order."""
+    paths: list[Path] = []
+    real_hash = loader.content_hash
+
+    def recording_hash(path: Path) -> str:
+        paths.append(path)
+        return real_hash(path)
+
+    monkeypatch.setattr(loader, "content_hash", recording_hash)
+    return paths
+
+
+def test_a_loaded_file_is_skipped_unread_until_it_changes(con, landing, deliver, hashed):
+    path = deliver("salesforce", "Lead", "a.csv", "Id,Email\n1,a@x.jp\n")
+    load_object(con, LEAD, landing, "b1")
+    again = load_object(con, LEAD, landing, "b2")
+    assert hashed == [path]
+    assert [(load.file, load.status) for load in again.files] == [("salesforce/Lead/a.csv", "skipped")]
+
+    path.write_text("Id,Email\n1,a@x.jp\n2,b@x.jp\n")
+    later = path.stat().st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(later, later))
+    load_object(con, LEAD, landing, "b3")
+    assert hashed == [path, path]
+    assert rows(con, "select id, _batch_id from raw.salesforce__lead order by _batch_id, id") == [
+        ("1", "b1"),
+        ("1", "b3"),
+        ("2", "b3"),
+    ]
+
+
+def test_a_ledger_from_before_fingerprints_gets_them_in_one_run(con, landing, deliver, hashed):
+    deliver("salesforce", "Lead", "a.csv", "Id,Email\n1,a@x.jp\n")
+    load_object(con, LEAD, landing, "b1")
+    con.execute("alter table raw._load_ledger drop column file_fingerprint")
+    load_object(con, LEAD, landing, "b2")
+    load_object(con, LEAD, landing, "b3")
+    assert len(hashed) == 2
+    assert rows(con, "select count(*), count(file_fingerprint) from raw._load_ledger") == [(1, 1)]
+    assert rows(con, "select count(*) from raw.salesforce__lead") == [(1,)]
 
 
 def test_header_styles_map_to_one_snake_case_column(con, landing, deliver):

@@ -27,7 +27,8 @@ create table if not exists {LEDGER_TABLE} (
     unknown_columns varchar,
     encoding varchar,
     message varchar,
-    loaded_at timestamp not null
+    loaded_at timestamp not null,
+    file_fingerprint varchar        -- size:mtime_ns when loaded; null on rows loaded before it existed
 )
 """
 
@@ -57,6 +58,8 @@ def qualified_table(obj: LandingObject) -> str:
 def ensure_bookkeeping_tables(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"create schema if not exists {RAW_SCHEMA}")
     con.execute(_LEDGER_DDL)
+    # a ledger written before the loader recorded file fingerprints
+    con.execute(f"alter table {LEDGER_TABLE} add column if not exists file_fingerprint varchar")
     con.execute(_REJECTS_DDL)
 
 
