@@ -20,7 +20,8 @@ import duckdb
 
 from orchestration.jobs import daily_refresh
 from orchestration.loading.contract import OBJECTS
-from orchestration.loading.loader import content_hash, discover_files, file_fingerprint, loaded_content_hashes
+from orchestration.loading.ledger import content_hash, file_fingerprint, loaded_content_hashes
+from orchestration.loading.loader import discover_files
 from orchestration.loading.raw_store import LEDGER_TABLE
 from orchestration.resources import Landing, Warehouse
 

@@ -1,6 +1,6 @@
 """Load one landing object's delivered files into its raw DuckDB table.
 
-Per file, in name order: skip it if its content was loaded before (content-hash ledger), detect
+Per file, in name order: skip it if the ledger knows it (orchestration.loading.ledger), detect
 its encoding, normalize its header, check required columns, then in one transaction append the
 parsed rows with lineage, keep the unparseable ones in raw._rejects with file/row/column/reason,
 and write a ledger entry. A file that cannot be loaded as a whole is rejected as a whole: its
@@ -10,7 +10,6 @@ records still land in raw._rejects, so nothing delivered is lost.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -22,6 +21,13 @@ import duckdb
 from orchestration.loading.contract import LandingObject
 from orchestration.loading.encoding import UndecodableFileError, detect_encoding
 from orchestration.loading.jsonl import LINES_TABLE
+from orchestration.loading.ledger import (
+    content_hash,
+    file_fingerprint,
+    fingerprints_loaded,
+    loaded_content_hashes,
+    record_fingerprint,
+)
 from orchestration.loading.naming import object_key
 from orchestration.loading.raw_store import (
     LEDGER_TABLE,
@@ -102,20 +108,6 @@ def discover_files(landing_root: Path, obj: LandingObject) -> list[Path]:
         if path.is_file() and not path.name.startswith(".") and path.suffix not in {".tmp", ".part"}
     )
     return sorted(files, key=lambda path: (path.name, path.as_posix()))
-
-
-def file_fingerprint(path: Path) -> str:
-    """`size:mtime_ns`: what tells, without reading a file, that it is the one loaded before."""
-    stat = path.stat()
-    return f"{stat.st_size}:{stat.st_mtime_ns}"
-
-
-def content_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 22):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def _sql_literal(text: str) -> str:
@@ -329,31 +321,6 @@ class _FileLoader:
         return load
 
 
-def loaded_content_hashes(con: duckdb.DuckDBPyConnection) -> set[str]:
-    """Content hashes of every file in the load ledger (the ledger must exist)."""
-    return {row[0] for row in con.execute(f"select content_hash from {LEDGER_TABLE}").fetchall()}
-
-
-def _fingerprints_loaded(con: duckdb.DuckDBPyConnection, obj: LandingObject) -> set[tuple[str, str]]:
-    """(file, fingerprint) of every ledger row of `obj` that records one."""
-    rows = con.execute(
-        f"select file, file_fingerprint from {LEDGER_TABLE} "
-        "where system = ? and object = ? and file_fingerprint is not null",
-        [obj.system, obj.name],
-    ).fetchall()
-    return {(file, fingerprint) for file, fingerprint in rows}
-
-
-def _record_fingerprint(con: duckdb.DuckDBPyConnection, relative: str, digest: str, fingerprint: str) -> None:
-    """Gives a ledger row written before fingerprints existed its file's, so the next run skips
-    the file unread."""
-    con.execute(
-        f"update {LEDGER_TABLE} set file_fingerprint = ? "
-        "where file = ? and content_hash = ? and file_fingerprint is null",
-        [fingerprint, relative, digest],
-    )
-
-
 def load_object(
     con: duckdb.DuckDBPyConnection,
     obj: LandingObject,
@@ -372,7 +339,7 @@ def load_object(
     loaded_at = loaded_at or datetime.now(UTC).replace(tzinfo=None)
     result = ObjectLoadResult(obj)
     seen = loaded_content_hashes(con)
-    unchanged = _fingerprints_loaded(con, obj)
+    unchanged = fingerprints_loaded(con, obj)
     with tempfile.TemporaryDirectory(prefix="leadflow-load-") as scratch:
         for path in discover_files(landing_root, obj):
             relative = path.relative_to(landing_root).as_posix()
@@ -382,7 +349,7 @@ def load_object(
                 continue
             digest = content_hash(path)
             if digest in seen:
-                _record_fingerprint(con, relative, digest, fingerprint)
+                record_fingerprint(con, relative, digest, fingerprint)
                 result.files.append(FileLoad(relative, "skipped", message="content loaded before"))
                 continue
             loader = _FileLoader(con, obj, path, relative, batch_id, loaded_at, fingerprint)
@@ -396,8 +363,6 @@ __all__ = [
     "FileLoad",
     "ObjectLoadResult",
     "discover_files",
-    "file_fingerprint",
     "load_object",
-    "loaded_content_hashes",
     "quote_identifier",
 ]
