@@ -1,4 +1,5 @@
-"""Shared pytest fixtures: a landing folder and a DuckDB file per test."""
+"""Shared pytest fixtures: a landing folder and a DuckDB file per test, the sample pipeline once
+per session."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from sample_pipeline import build_sample_pipeline
 
 
 @pytest.fixture
@@ -34,3 +36,9 @@ def deliver(landing: Path) -> Callable[..., Path]:
         return path
 
     return _deliver
+
+
+@pytest.fixture(scope="session")
+def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment of the sample pipeline, built once for every e2e module (tests/sample_pipeline.py)."""
+    return build_sample_pipeline(tmp_path_factory.mktemp("pipeline"))

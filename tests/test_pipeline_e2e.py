@@ -1,10 +1,7 @@
-"""The whole daily_refresh job on a generated sample, in a temporary folder, on the test target,
-then the weekly scoring_review job on top, as `make run` does.
-
-Runs `leadflow` in a subprocess, as `make run` does, so the environment (target, paths) is the
-one a user gets. dbt data tests run inside the job as asset checks: a failing test fails the run,
-and these tests with it. The job leaves dbt unit tests out, so they run here against the built
-warehouse.
+"""The whole daily_refresh job on a generated sample, then the weekly scoring_review job on top, as
+`make run` does (the `env` fixture, tests/sample_pipeline.py). dbt data tests run inside the job
+as asset checks: a failing test fails the run, and these tests with it. The job leaves dbt unit
+tests out, so they run here against the built warehouse.
 """
 
 from __future__ import annotations
@@ -21,43 +18,12 @@ from typing import Any
 
 import duckdb
 import pytest
+from sample_pipeline import leadflow
 
 from orchestration.benchmarking.join_plans import nested_loops_with_equality
 from orchestration.loading.contract import OBJECTS
 
 pytestmark = pytest.mark.e2e
-
-SAMPLE_PEOPLE = 300
-
-
-def leadflow(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run(
-        [sys.executable, "-m", "orchestration.cli", *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, f"leadflow {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result
-
-
-@pytest.fixture(scope="module")
-def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    root = tmp_path_factory.mktemp("pipeline")
-    environment = {
-        **os.environ,
-        "LEADFLOW_TARGET": "test",
-        "LEADFLOW_TEST_DUCKDB_PATH": str(root / "warehouse.duckdb"),
-        "LEADFLOW_LANDING_DIR": str(root / "landing"),
-        "LEADFLOW_TRUTH_DIR": str(root / "truth"),
-        "LEADFLOW_PUBLISH_DIR": str(root / "publish"),
-        "DAGSTER_HOME": str(root / "dagster_home"),
-    }
-    leadflow(environment, "generate", "--people", str(SAMPLE_PEOPLE), "--seed", "7")
-    leadflow(environment, "run")
-    leadflow(environment, "run", "--job", "scoring_review")
-    return environment
 
 
 def query(path: str, sql: str) -> list[tuple]:

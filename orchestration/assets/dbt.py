@@ -1,16 +1,14 @@
 """dbt models, seeds and tests as Dagster assets and asset checks."""
 
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings, DbtCliResource, dbt_assets
 
-from orchestration.assets.dbt_metadata import annotate_after_build
+from orchestration.assets.dbt_metadata import annotate_as_built, run_target_path
 from orchestration.dbt_project import DBT_PROJECT, ensure_manifest
 from orchestration.loading.contract import RAW_SCHEMA
-from orchestration.resources import Warehouse
 
 ensure_manifest()
 
@@ -49,7 +47,6 @@ TRANSLATOR = LeadflowTranslator(settings=DagsterDbtTranslatorSettings(enable_ass
 
 
 @dbt_assets(manifest=DBT_PROJECT.manifest_path, project=DBT_PROJECT, dagster_dbt_translator=TRANSLATOR)
-def leadflow_dbt_assets(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: Warehouse
-) -> Iterator[Any]:
-    yield from annotate_after_build(dbt.cli(DAILY_BUILD_ARGS, context=context), Path(warehouse.path))
+def leadflow_dbt_assets(context: dg.AssetExecutionContext, dbt: DbtCliResource) -> Iterator[Any]:
+    invocation = dbt.cli(DAILY_BUILD_ARGS, context=context, target_path=run_target_path(context))
+    yield from annotate_as_built(invocation)

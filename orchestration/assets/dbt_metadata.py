@@ -1,97 +1,96 @@
-"""Row counts and column schemas for dbt models, read once dbt has finished.
+"""Row counts, column schemas and previews for the dbt assets, attached while dbt builds them.
 
-dagster-dbt's `fetch_row_counts()` opens the warehouse through dbt's adapter inside the Dagster
-process while the dbt subprocess still holds DuckDB's single write lock, and the adapter's
-connection then outlives the step with a configuration later steps cannot share. So the events
-are collected, the dbt process ends, and one plain read of the catalog annotates them.
+DuckDB admits one process to a file, and the dbt subprocess holds the warehouse for the whole
+build, so the Dagster process cannot read the catalog while dbt runs (dagster-dbt's
+`fetch_row_counts()` would open it through dbt's adapter). Each model's and seed's post-hook writes
+its relation's metadata to a JSON file in the run's target folder instead
+(macros/engines/relation_metadata_export.sql), and each materialization is annotated from that
+file as its event arrives. So Dagster stores the events while dbt runs: collected until dbt had
+ended, a daily run's 1,900 events took Dagster another 30-80 s to store (docs/benchmarks.md).
 """
 
 import json
-from collections.abc import Iterator, Mapping
+import os
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import dagster as dg
-import duckdb
 from dagster_dbt import DbtCliInvocation
 
+from orchestration.dbt_project import DBT_PROJECT
+
 _ANNOTATED = (dg.Output, dg.AssetMaterialization)
-_COUNTED_MATERIALIZATIONS = {"table", "incremental", "seed", "snapshot"}
-# Marts BI reads (tagged `publish`) get a few rows in the UI, so a reviewer sees what went out.
-_PREVIEWED_TAG = "publish"
+# The post-hook's folder inside the run's target folder; DuckDB's COPY does not create folders.
+METADATA_FOLDER = "relation_metadata"
+# The post-hook previews the marts BI reads (tagged `publish`), so a reviewer sees what went out.
 PREVIEW_ROWS = 5
 
 
-def _relations_by_unique_id(manifest_path: Path) -> dict[str, Mapping[str, Any]]:
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    return {
-        unique_id: node
-        for unique_id, node in manifest["nodes"].items()
-        if node["resource_type"] in {"model", "seed", "snapshot"}
-    }
-
-
-def _column_schema(con: duckdb.DuckDBPyConnection, schema: str, name: str) -> dg.TableSchema:
-    rows = con.execute(
-        "select column_name, data_type from information_schema.columns "
-        "where table_schema = ? and table_name = ? order by ordinal_position",
-        [schema, name],
-    ).fetchall()
-    return dg.TableSchema(columns=[dg.TableColumn(column, data_type) for column, data_type in rows])
+def run_target_path(context: dg.AssetExecutionContext) -> Path:
+    """The run's own dbt target folder, named as dagster-dbt names it, with the metadata folder
+    already in it."""
+    base = Path(os.getenv("DBT_TARGET_PATH", "target"))
+    base = base if base.is_absolute() else Path(DBT_PROJECT.project_dir) / base
+    run_id = context.run.run_id[:7]
+    path = base / f"{context.op_execution_context.op.name}-{run_id}-{uuid.uuid4().hex[:7]}"
+    (path / METADATA_FOLDER).mkdir(parents=True)
+    return path
 
 
 def _markdown_cell(value: object) -> str:
     return "" if value is None else str(value).replace("|", "\\|").replace("\n", " ")
 
 
-def preview_markdown(con: duckdb.DuckDBPyConnection, schema: str, name: str, rows: int = PREVIEW_ROWS) -> str:
-    """The first rows of a relation as a markdown table."""
-    cursor = con.execute(f'select * from "{schema}"."{name}" limit {int(rows)}')
-    columns = [column[0] for column in cursor.description or []]
+def preview_markdown(columns: Sequence[str], rows: Sequence[Mapping[str, Any]]) -> str:
+    """Rows of a relation as a markdown table."""
     lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
-    lines += ["| " + " | ".join(_markdown_cell(value) for value in row) + " |" for row in cursor.fetchall()]
+    lines += ["| " + " | ".join(_markdown_cell(row.get(column)) for column in columns) + " |" for row in rows]
     return "\n".join(lines)
 
 
-def relation_metadata(con: duckdb.DuckDBPyConnection, node: Mapping[str, Any]) -> dict[str, dg.MetadataValue]:
-    """Column schema for every relation; row count where counting does not re-run a view; a
-    preview of the published marts."""
-    schema, name = node["schema"], node["alias"]
+def relation_metadata(exported: Mapping[str, Any]) -> dict[str, dg.MetadataValue]:
+    """Dagster metadata from one relation's exported catalog entry: its column schema, its row
+    count unless it is a view, a preview if it is published."""
+    columns = exported.get("columns") or []
+    schema = dg.TableSchema(columns=[dg.TableColumn(column["name"], column["type"]) for column in columns])
     metadata: dict[str, dg.MetadataValue] = {
-        "dagster/column_schema": dg.MetadataValue.table_schema(_column_schema(con, schema, name)),
-        "dagster/relation_identifier": dg.MetadataValue.text(f"{schema}.{name}"),
+        "dagster/column_schema": dg.MetadataValue.table_schema(schema),
+        "dagster/relation_identifier": dg.MetadataValue.text(exported["relation"]),
     }
-    materialized = node.get("config", {}).get("materialized", node["resource_type"])
-    if materialized in _COUNTED_MATERIALIZATIONS:
-        [(count,)] = con.execute(f'select count(*) from "{schema}"."{name}"').fetchall()
-        metadata["dagster/row_count"] = dg.MetadataValue.int(count)
-    if _PREVIEWED_TAG in node.get("tags", []):
-        metadata["preview"] = dg.MetadataValue.md(preview_markdown(con, schema, name))
+    if exported.get("row_count") is not None:
+        metadata["dagster/row_count"] = dg.MetadataValue.int(exported["row_count"])
+    if exported.get("preview") is not None:
+        names = [column["name"] for column in columns]
+        metadata["preview"] = dg.MetadataValue.md(preview_markdown(names, exported["preview"]))
     return metadata
 
 
-def annotate_after_build(invocation: DbtCliInvocation, warehouse: Path) -> Iterator[Any]:
-    """Yields the dbt events unchanged except materializations, which gain catalog metadata.
+def _annotated(event: Any, metadata_dir: Path) -> Any:
+    unique_id = event.metadata.get("unique_id") if isinstance(event, _ANNOTATED) else None
+    if isinstance(unique_id, dg.TextMetadataValue):
+        unique_id = unique_id.value
+    exported = metadata_dir / f"{unique_id}.json" if unique_id else None
+    if exported is None or not exported.exists():
+        return event
+    entry = json.loads(exported.read_text(encoding="utf-8"))
+    return event.with_metadata({**event.metadata, **relation_metadata(entry)})
 
-    A failed build still reports what it did build before the failure is raised again."""
-    collected: list[Any] = []
-    failure: Exception | None = None
+
+def annotate_as_built(invocation: DbtCliInvocation) -> Iterator[Any]:
+    """Yields the dbt events as they arrive, materializations with their relation's metadata."""
+    metadata_dir = Path(invocation.target_path) / METADATA_FOLDER
     try:
-        collected.extend(invocation.stream())
-    except Exception as error:  # re-raised below, once the built models are recorded
-        failure = error
+        for event in invocation.stream():
+            yield _annotated(event, metadata_dir)
+    except Exception:
         # A stream that broke off before dbt ended (an event the loaded definitions do not know)
         # leaves dbt blocked on its full stdout pipe, and waiting for it would hang the run.
         # SIGKILL, because a process started by one that ignores SIGTERM ignores it too.
         if invocation.process.poll() is None:
             invocation.process.kill()
-    # The event stream can end a moment before dbt exits and releases DuckDB's file lock.
-    invocation.process.wait()
-    nodes = _relations_by_unique_id(invocation.target_path / "manifest.json")
-    with duckdb.connect(str(warehouse), read_only=True) as con:
-        for event in collected:
-            unique_id = event.metadata.get("unique_id") if isinstance(event, _ANNOTATED) else None
-            node = nodes.get(unique_id.value if isinstance(unique_id, dg.TextMetadataValue) else unique_id)
-            yield event.with_metadata({**event.metadata, **relation_metadata(con, node)}) if node else event
-    if failure is not None:
-        raise failure
+        raise
+    finally:
+        # The event stream can end a moment before dbt exits and releases DuckDB's file lock.
+        invocation.process.wait()
