@@ -109,14 +109,17 @@ with
 
 latest as (
 
-    select *
-    from (
-        select
-            log_rows.*,
-            row_number() over (partition by log_rows.record_key order by log_rows.assigned_at desc) as recency
-        from {{ id_log }} as log_rows
-    ) as ranked
-    where recency = 1
+    select
+        record_key,
+        {{ leadflow.value_at_latest(leadflow.struct_of([
+            (entity ~ '_id', entity ~ '_id'),
+            (entity ~ '_id_issued_at', entity ~ '_id_issued_at'),
+            ('assigned_at', 'assigned_at'),
+            ('previous_' ~ entity ~ '_id', 'previous_' ~ entity ~ '_id'),
+            ('is_current', 'is_current'),
+        ]), 'assigned_at') }} as log_row
+    from {{ id_log }}
+    group by record_key
 
 ),
 
@@ -125,11 +128,11 @@ final as (
     select
         latest.record_key,
         clusters.cluster_key,
-        latest.{{ entity }}_id,
-        latest.{{ entity }}_id_issued_at,
-        latest.assigned_at,
-        latest.previous_{{ entity }}_id,
-        latest.is_current
+        latest.log_row.{{ entity }}_id,
+        latest.log_row.{{ entity }}_id_issued_at,
+        latest.log_row.assigned_at,
+        latest.log_row.previous_{{ entity }}_id,
+        latest.log_row.is_current
     from latest
     left join {{ clusters }} as clusters
         on latest.record_key = clusters.record_key

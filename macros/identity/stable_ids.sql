@@ -32,19 +32,20 @@ previous as (
     {% if is_incremental() %}
         select
             record_key,
-            issued_id,
-            issued_at,
-            is_current
+            latest_row.issued_id,
+            latest_row.issued_at,
+            latest_row.is_current
         from (
             select
                 record_key,
-                {{ id }} as issued_id,
-                {{ id }}_issued_at as issued_at,
-                is_current,
-                row_number() over (partition by record_key order by assigned_at desc) as recency
+                {{ leadflow.value_at_latest(leadflow.struct_of([
+                    ('issued_id', id),
+                    ('issued_at', id ~ '_issued_at'),
+                    ('is_current', 'is_current'),
+                ]), 'assigned_at') }} as latest_row
             from {{ this }}
+            group by record_key
         ) as assignments
-        where recency = 1
     {% else %}
         select
             cast(null as {{ dbt.type_string() }}) as record_key,
