@@ -24,8 +24,6 @@ from orchestration.dbt_project import DBT_PROJECT
 _ANNOTATED = (dg.Output, dg.AssetMaterialization)
 # The post-hook's folder inside the run's target folder; DuckDB's COPY does not create folders.
 METADATA_FOLDER = "relation_metadata"
-# The post-hook previews the marts BI reads (tagged `publish`), so a reviewer sees what went out.
-PREVIEW_ROWS = 5
 
 
 def run_target_path(context: dg.AssetExecutionContext) -> Path:
