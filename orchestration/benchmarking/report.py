@@ -30,8 +30,9 @@ folder (data/bench/N), then times, each in a fresh process:
   out (dbt tag `scoring_review`). The full total is both, and the review's own time follows it.
   Layer figures are those of the daily job: dbt's run time of the models in each folder
   (intermediate models by their own folder), of the data tests and of the run's hooks (the
-  closing DuckDB checkpoint), summed over dbt's two threads, so they add up to more than the dbt
-  step's wall time;
+  closing DuckDB checkpoint), summed over nodes, so with more than one dbt thread
+  (`LEADFLOW_DBT_THREADS`; the runs below up to the tenth used two) they add up to more than the
+  dbt step's wall time;
 - incremental: `leadflow run` again after one more day of extracts
   (`leadflow generate --delta-day`: about 1/365 of the activities, new leads, changed leads).
 
@@ -181,7 +182,7 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     if slowest:
         lines += [
             "",
-            "The dbt nodes that ran longest (run time, while other nodes ran on the other thread):",
+            "The dbt nodes that ran longest (run time; with two dbt threads, other nodes ran beside them):",
             "",
             *slowest,
         ]
