@@ -1,9 +1,10 @@
 {#- checkpoint_warehouse(): on-run-end hook. The profile turns DuckDB's automatic checkpoints off
     for dbt (checkpoint_threshold): on a large file each one blocked the other dbt thread's
-    writes for seconds to a minute (measured with two threads; with one, the default now, the
-    choice is not measured again). This writes the run's changes into the file once, at the end, so
-    the WAL is empty before Dagster and the publication open it. FORCE waits for the other
-    thread's transaction instead of failing. Spark has nothing to checkpoint. -#}
+    writes for seconds to a minute, and even with one thread the commits that checkpoint cost
+    more than one checkpoint at the end (docs/benchmarks.md, "Checkpoints with one thread").
+    This writes the run's changes into the file once, at the end, so the WAL is empty before
+    Dagster and the publication open it. FORCE waits for a running transaction instead of
+    failing. Spark has nothing to checkpoint. -#}
 {% macro checkpoint_warehouse() -%}
     {{ return(adapter.dispatch('checkpoint_warehouse', 'leadflow')()) }}
 {%- endmacro %}
