@@ -182,7 +182,7 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     if slowest:
         lines += [
             "",
-            "The dbt nodes that ran longest (run time; with two dbt threads, other nodes ran beside them):",
+            "The dbt nodes that ran longest (run time; with dbt threads above one, other nodes ran beside):",
             "",
             *slowest,
         ]
