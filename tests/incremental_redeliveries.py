@@ -1,10 +1,13 @@
 """The day's re-deliveries for tests/test_incremental_refresh.py: files of the delta day that
 re-send known Marketo activities (with another value, or as no behaviour at all), HubSpot
-contacts (one with another person's email, one without its company) and a Marketo program under
-another channel, so the incremental models must take the newest versions."""
+contacts (one with another person's email, one without its company), a Marketo program under
+another channel and a trade-show badge scan written another way, so the incremental models must
+take the newest versions."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -18,6 +21,7 @@ DROPPED_ACTIVITIES = {"activityTypeId": "6", "activityDate": "sometime in Novemb
 REDELIVERED_RECORDS = 3
 REDELIVERED_TITLE = "営業本部長代理"
 REDELIVERED_STATUS = "Re-sent"
+REDELIVERED_SCAN_MEMO = "再送: 名刺の裏に携帯番号の追記あり"
 
 
 class MovedContact(NamedTuple):
@@ -138,3 +142,23 @@ def rechannel_program(landing: Path, day: date) -> str:
             [program_id],
         )
     return str(program_id)
+
+
+def redeliver_badge_scans(landing: Path, day: date) -> str:
+    """A Shift_JIS export of the day re-sending a known scan with its company written ㈱ instead
+    of 株式会社 and another memo (the same scan, its newer delivery wins), and a scan not seen
+    before. Returns the new scan's email."""
+    folder = landing / "events" / "badge_scans"
+    with (sorted(folder.glob("*.csv"))[0]).open(encoding="cp932", newline="") as delivered:
+        header, *rows = list(csv.reader(delivered))
+    company, email, memo = header.index("会社名"), header.index("メールアドレス"), header.index("メモ")
+    known = next(row for row in rows if row[company].startswith("株式会社") and row[email])
+    resent = [*known]
+    resent[company] = "㈱" + known[company].removeprefix("株式会社")
+    resent[memo] = REDELIVERED_SCAN_MEMO
+    new = [*next(row for row in rows if row is not known and row[email])]
+    new[email] = f"new-scan-{day:%Y%m%d}@" + new[email].split("@")[1]
+    export = io.StringIO()
+    csv.writer(export, lineterminator="\r\n").writerows([header, resent, new])
+    (folder / f"{day.isoformat()}T0900Z_redelivery.csv").write_bytes(export.getvalue().encode("cp932"))
+    return new[email]

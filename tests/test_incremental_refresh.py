@@ -9,7 +9,9 @@ daily grouping must split it from its old group and merge it into the other. Two
 activities stop being behaviour (now an email send, now without a parseable time): the
 incremental touchpoint stream must drop them. Another contact now names no company, and a
 Marketo program is re-sent under another channel, so touches classified before must report
-under the new one. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs
+under the new one. A Shift_JIS badge-scan export re-sends a known scan written ㈱ instead of
+株式会社 and brings a new one: the badge scans, staged again only on a day that delivers them,
+must count the second version. A copy of that warehouse is then rebuilt with `--full-refresh` (the id logs
 are never fully refreshed, so both keep the same ids), and every published mart and every
 incremental model must hold the same rows in both, compared as multisets both ways (without the
 columns stamped with the run's start).
@@ -33,12 +35,14 @@ from incremental_redeliveries import (
     DROPPED_ACTIVITIES,
     REDELIVERED_ACTIVITIES,
     REDELIVERED_RECORDS,
+    REDELIVERED_SCAN_MEMO,
     REDELIVERED_STATUS,
     REDELIVERED_TITLE,
     MovedContact,
     contact_sharing_its_email,
     rechannel_program,
     redeliver_activities,
+    redeliver_badge_scans,
     redeliver_records,
 )
 
@@ -67,6 +71,10 @@ CURRENT_ROWS = {
 }
 # Fingerprints that hash run stamps (the touchpoints' computed_at): only their keys compare.
 STAMPED_FINGERPRINTS = {"int_person_profile_inputs_logged": ("inputs_fingerprint",)}
+# A staging table whose source the day does not deliver; a marker on one of its rows must
+# survive the day's run (and is taken off before the comparison with the full refresh).
+UNDELIVERED_STAGING = "staging.stg_salesforce__account"
+MARKER = "#kept"
 
 
 def _rows_only_on_each_side(con: duckdb.DuckDBPyConnection, left: str, right: str) -> tuple[int, int]:
@@ -106,8 +114,28 @@ class Built(NamedTuple):
     moved: MovedContact
     dropped_activities: list[str]
     touchpoints_before: set[str]
+    new_scan_email: str
+    undelivered_markers_kept: int
     publication: Publication
     """The daily run's publication, written over the first run's."""
+
+
+def _mark_a_row(warehouse: Path) -> None:
+    with duckdb.connect(str(warehouse)) as con:
+        con.execute(
+            f"update {UNDELIVERED_STAGING} set _batch_id = _batch_id || '{MARKER}'"
+            f" where rowid = (select min(rowid) from {UNDELIVERED_STAGING})"
+        )
+
+
+def _unmark(warehouse: Path) -> int:
+    """Takes the marker off; returns how many rows still held it."""
+    with duckdb.connect(str(warehouse)) as con:
+        [(kept,)] = con.execute(
+            f"update {UNDELIVERED_STAGING} set _batch_id = replace(_batch_id, '{MARKER}', '')"
+            f" where _batch_id like '%{MARKER}'"
+        ).fetchall()
+    return int(kept)
 
 
 def _publish(warehouse: Path, manifest: Path, publish_dir: Path) -> Publication:
@@ -131,13 +159,26 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     dropped_activities = redeliver_activities(landing, DAY)
     moved = redeliver_records(landing, DAY, contact_sharing_its_email(warehouse))
     rechannel_program(landing, DAY)
+    new_scan_email = redeliver_badge_scans(landing, DAY)
     assert load_landing(warehouse, landing, batch_id="day-2") > 0
+    _mark_a_row(warehouse)
     dbt(warehouse, "build", *_NO_TESTS, work_dir=work)
+    undelivered_markers_kept = _unmark(warehouse)
     publication = _publish(warehouse, manifest, root / "publish")
     refreshed = root / "refreshed.duckdb"
     shutil.copyfile(warehouse, refreshed)
     dbt(refreshed, "build", "--full-refresh", *_NO_TESTS, work_dir=root / "refresh")
-    return Built(warehouse, refreshed, manifest, moved, dropped_activities, touchpoints_before, publication)
+    return Built(
+        warehouse,
+        refreshed,
+        manifest,
+        moved,
+        dropped_activities,
+        touchpoints_before,
+        new_scan_email,
+        undelivered_markers_kept,
+        publication,
+    )
 
 
 def test_the_day_reached_the_incremental_marts(built: Built):
@@ -188,6 +229,23 @@ def test_redelivered_records_are_staged_in_their_newest_version(built: Built):
             [REDELIVERED_STATUS],
         ).fetchall()
     assert (contacts, members) == (REDELIVERED_RECORDS, REDELIVERED_RECORDS)
+
+
+def test_a_redelivered_badge_scan_is_staged_again_in_its_newest_version(built: Built):
+    with duckdb.connect(str(built.warehouse), read_only=True) as con:
+        resent = con.execute(
+            "select left(company_name_raw, 1), _version_count from staging.stg_events__badge_scans"
+            " where memo = ?",
+            [REDELIVERED_SCAN_MEMO],
+        ).fetchall()
+        [(new,)] = con.execute(
+            "select count(*) from staging.stg_events__badge_scans where email_raw = ?", [built.new_scan_email]
+        ).fetchall()
+    assert (resent, new) == ([("㈱", 2)], 1)
+
+
+def test_a_staging_table_whose_source_the_day_did_not_deliver_is_not_rewritten(built: Built):
+    assert built.undelivered_markers_kept == 1
 
 
 def test_activities_redelivered_as_no_behaviour_leave_the_touchpoints(built: Built):

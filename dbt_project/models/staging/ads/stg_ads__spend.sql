@@ -1,5 +1,12 @@
 {#- Daily paid-media spend per platform and campaign. The export has no id: the record key is
     date + platform + campaign; a later delivery of the same day (a restated cost) wins. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='spend_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('ads', 'spend')) }}",
+) }}
 {%- set spend_date = to_date_flexible(adapter.quote('date')) -%}
 {%- set cost = to_number_flexible('cost', 'decimal(18, 2)') -%}
 {%- set impressions = to_number_flexible('impressions', 'bigint') -%}
@@ -33,6 +40,7 @@ with
 source as (
 
     select * from {{ source('ads', 'spend') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

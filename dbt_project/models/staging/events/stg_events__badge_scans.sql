@@ -1,6 +1,13 @@
 {#- Trade-show badge scans and business cards (Japanese exports). The export has no record id:
     badge_scan_id hashes who (normalized email, names, company), where (event) and when (capture
     time), so the same card delivered twice, or once as ㈱ and once as 株式会社, is one scan. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='badge_scan_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('events', 'badge_scans')) }}",
+) }}
 {%- set captured_at = to_timestamp_flexible('captured_at') -%}
 {%- set digits_only = "translate({}, '0123456789', '') = ''" -%}
 {#- Postcode: width-normalized, 〒, hyphens, dashes and spaces removed; valid when 7 digits. -#}
@@ -18,6 +25,7 @@ with
 source as (
 
     select * from {{ source('events', 'badge_scans') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    unique_key='company_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('hubspot', 'companies')) }}",
+) }}
 {%- set created_at = to_timestamp_flexible('created_at') -%}
 {%- set updated_at = to_timestamp_flexible('updated_at') -%}
 {%- set archived = to_boolean_flexible('archived') -%}
@@ -9,6 +16,7 @@ with
 source as (
 
     select * from {{ source('hubspot', 'companies') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

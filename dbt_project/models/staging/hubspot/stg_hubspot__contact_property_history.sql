@@ -1,6 +1,13 @@
 {#- One row per contact property change; the lifecycle-stage history is property = 'lifecyclestage'.
     The export has no id: the record key is contact + property + change time (the parsed time, so
     epoch-millis and ISO deliveries of the same change agree; the raw text when it does not parse). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='property_history_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('hubspot', 'contact_property_history')) }}",
+) }}
 {%- set changed_at = to_timestamp_flexible(adapter.quote('timestamp')) -%}
 
 with
@@ -8,6 +15,7 @@ with
 source as (
 
     select * from {{ source('hubspot', 'contact_property_history') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,3 +1,10 @@
+{{ config(
+    materialized='incremental',
+    unique_key='deal_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('hubspot', 'deals')) }}",
+) }}
 {%- set created_at = to_timestamp_flexible('created_at') -%}
 {%- set createdate = to_timestamp_flexible('createdate') -%}
 {%- set updated_at = to_timestamp_flexible('updated_at') -%}
@@ -16,6 +23,7 @@ with
 source as (
 
     select * from {{ source('hubspot', 'deals') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

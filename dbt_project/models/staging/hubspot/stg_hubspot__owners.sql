@@ -1,8 +1,16 @@
+{{ config(
+    materialized='incremental',
+    unique_key='owner_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('hubspot', 'owners')) }}",
+) }}
 with
 
 source as (
 
     select * from {{ source('hubspot', 'owners') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,5 +1,12 @@
 {#- One row per Marketo activity type (the latest delivery wins). Deduplicated on the id text so
     an id that does not parse stays visible (null activity_type_id, listed in _type_errors). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='activity_type_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('marketo', 'activity_types')) }}",
+) }}
 {%- set activity_type_id = to_number_flexible('id', 'integer') -%}
 
 with
@@ -7,6 +14,7 @@ with
 source as (
 
     select * from {{ source('marketo', 'activity_types') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

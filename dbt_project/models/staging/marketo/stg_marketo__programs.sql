@@ -1,4 +1,11 @@
 {#- One row per Marketo program (the latest delivery wins: the extract has no update stamp). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='program_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('marketo', 'programs')) }}",
+) }}
 {%- set created_at = to_timestamp_flexible('created_at') -%}
 
 with
@@ -6,6 +13,7 @@ with
 source as (
 
     select * from {{ source('marketo', 'programs') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,4 +1,11 @@
 {#- One row per Salesforce account: the newest version by SystemModstamp, then delivery order. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='account_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'account')) }}",
+) }}
 {%- set number_of_employees = to_number_flexible('number_of_employees', 'bigint') -%}
 {%- set annual_revenue = to_number_flexible('annual_revenue') -%}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
@@ -10,6 +17,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'account') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

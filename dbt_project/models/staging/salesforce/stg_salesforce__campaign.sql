@@ -1,5 +1,12 @@
 {#- One row per Salesforce campaign. The export has no modification stamp: the latest delivery
     wins. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='campaign_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'campaign')) }}",
+) }}
 {%- set start_date = to_date_flexible('start_date') -%}
 {%- set end_date = to_date_flexible('end_date') -%}
 {%- set actual_cost = to_number_flexible('actual_cost') -%}
@@ -9,6 +16,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'campaign') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

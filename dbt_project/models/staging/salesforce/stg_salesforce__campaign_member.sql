@@ -1,5 +1,12 @@
 {#- One row per campaign member (a lead or a contact in a campaign). No modification stamp in
     the export: the latest delivery wins. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='campaign_member_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'campaign_member')) }}",
+) }}
 {%- set has_responded = to_boolean_flexible('has_responded') -%}
 {%- set first_responded_date = to_date_flexible('first_responded_date') -%}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
@@ -9,6 +16,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'campaign_member') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,4 +1,11 @@
 {#- One row per Salesforce contact: the newest version by SystemModstamp, then delivery order. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='contact_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'contact')) }}",
+) }}
 {%- set has_opted_out_of_email = to_boolean_flexible('has_opted_out_of_email') -%}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
 {%- set modified_at = to_timestamp_flexible('system_modstamp') -%}
@@ -9,6 +16,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'contact') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

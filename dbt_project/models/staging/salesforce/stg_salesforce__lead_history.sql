@@ -1,5 +1,12 @@
 {#- One row per lead field-history entry (immutable; re-deliveries collapse, the latest delivery
     wins). Old and new values stay text: their type depends on the field. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='lead_history_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'lead_history')) }}",
+) }}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
 
 with
@@ -7,6 +14,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'lead_history') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

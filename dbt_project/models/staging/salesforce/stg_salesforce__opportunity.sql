@@ -1,4 +1,11 @@
 {#- One row per Salesforce opportunity: the newest version by SystemModstamp, then delivery order. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='opportunity_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'opportunity')) }}",
+) }}
 {%- set amount = to_number_flexible('amount') -%}
 {%- set close_date = to_date_flexible('close_date') -%}
 {%- set is_closed = to_boolean_flexible('is_closed') -%}
@@ -12,6 +19,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'opportunity') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

@@ -1,5 +1,12 @@
 {#- One row per opportunity contact role. The export has no modification stamp: the latest
     delivery wins. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='opportunity_contact_role_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'opportunity_contact_role')) }}",
+) }}
 {%- set is_primary = to_boolean_flexible('is_primary') -%}
 
 with
@@ -7,6 +14,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'opportunity_contact_role') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

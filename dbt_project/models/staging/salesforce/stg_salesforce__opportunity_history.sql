@@ -1,5 +1,12 @@
 {#- One row per opportunity history entry (immutable; re-deliveries collapse, the latest
     delivery wins). -#}
+{{ config(
+    materialized='incremental',
+    unique_key='opportunity_history_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'opportunity_history')) }}",
+) }}
 {%- set amount = to_number_flexible('amount') -%}
 {%- set close_date = to_date_flexible('close_date') -%}
 {%- set created_at = to_timestamp_flexible('created_date') -%}
@@ -9,6 +16,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'opportunity_history') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

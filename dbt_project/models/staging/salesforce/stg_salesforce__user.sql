@@ -1,5 +1,12 @@
 {#- One row per Salesforce user (record owner). No modification stamp in the export: the latest
     delivery wins. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='user_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('salesforce', 'user')) }}",
+) }}
 {%- set is_active = to_boolean_flexible('is_active') -%}
 
 with
@@ -7,6 +14,7 @@ with
 source as (
 
     select * from {{ source('salesforce', 'user') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 

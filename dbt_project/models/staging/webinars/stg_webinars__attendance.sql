@@ -1,6 +1,13 @@
 {#- One row per webinar registrant. The export has no id: the record key is the webinar and the
     normalized email (the trimmed, lower-cased raw text when it is not a valid address, so rows with
     broken emails are not merged with each other); re-deliveries keep the newest delivery. -#}
+{{ config(
+    materialized='incremental',
+    unique_key='attendance_id',
+    incremental_strategy=leadflow.incremental_strategy(),
+    on_schema_change='append_new_columns',
+    pre_hook="{{ leadflow.forget_when_delivered(source('webinars', 'attendance')) }}",
+) }}
 {%- set registered_at = to_timestamp_flexible('registered_at') -%}
 {%- set attended = to_boolean_flexible('attended') -%}
 {%- set join_time = to_timestamp_flexible('join_time') -%}
@@ -12,6 +19,7 @@ with
 source as (
 
     select * from {{ source('webinars', 'attendance') }}
+    where {{ leadflow.stage_when_emptied() }}
 
 ),
 
