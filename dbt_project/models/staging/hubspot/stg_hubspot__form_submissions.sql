@@ -1,13 +1,6 @@
 {#- The export has no submission id: the record key is the submitter (normalized email, else the
     contact id), the form and the submission time (parsed; the raw text when it does not parse).
     Email comes first because a later export may have attached a contact id to the same submission. -#}
-{{ config(
-    materialized='incremental',
-    unique_key='form_submission_id',
-    incremental_strategy=leadflow.incremental_strategy(),
-    on_schema_change='append_new_columns',
-    pre_hook="{{ leadflow.forget_when_delivered(source('hubspot', 'form_submissions')) }}",
-) }}
 {%- set submitted_at = to_timestamp_flexible('submitted_at') -%}
 
 with
@@ -15,7 +8,6 @@ with
 source as (
 
     select * from {{ source('hubspot', 'form_submissions') }}
-    where {{ leadflow.stage_when_emptied() }}
 
 ),
 
