@@ -6,7 +6,8 @@ import os
 import sys
 from pathlib import Path
 
-from dagster_dbt import DbtProject
+import msgpack
+from dagster_dbt import DagsterDbtProjectPreparer, DbtProject
 
 from orchestration import settings
 
@@ -15,6 +16,37 @@ from orchestration import settings
 _INTERPRETER_BIN = str(Path(sys.executable).parent)
 if _INTERPRETER_BIN not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = _INTERPRETER_BIN + os.pathsep + os.environ.get("PATH", "")
+
+
+class InPlaceDbtProjectPreparer(DagsterDbtProjectPreparer):
+    """dagster-dbt's preparer, without making every run parse the seeds again.
+
+    After `dbt parse`, dagster-dbt marks every seed changed in partial_parse.msgpack, so that a
+    manifest parsed in another folder (a CI image, say) gets the seeds' root_path of this one. Each
+    dbt run copies that file, so each run parsed the 31 seeds and the models near them again:
+    6-7 s of a sample run's dbt start (docs/benchmarks.md, "Seeds parsed once"). Here the manifest is
+    parsed where it runs, so the seeds are marked only when the saved file was parsed elsewhere.
+    """
+
+    def _invalidate_seeds_in_partial_parse(self, project: DbtProject) -> None:
+        if saved_seed_roots(project) <= {Path(project.project_dir).resolve()}:
+            return
+        super()._invalidate_seeds_in_partial_parse(project)
+
+
+def saved_seed_roots(project: DbtProject) -> set[Path]:
+    """The project folders the seeds in the saved partial-parse file were parsed in."""
+    partial_parse_path = Path(project.project_dir) / project.target_path / "partial_parse.msgpack"
+    if not partial_parse_path.exists():
+        return set()
+    with partial_parse_path.open("rb") as saved:
+        files = msgpack.unpack(saved, raw=False, strict_map_key=False).get("files", {})
+    return {
+        Path(entry["path"]["project_root"]).resolve()
+        for entry in files.values()
+        if entry.get("parse_file_type") == "seed"
+    }
+
 
 # dbt's own DBT_TARGET_PATH, when set (the bench gives each bench folder its own target), is where
 # the manifest is prepared: dagster-dbt copies partial_parse.msgpack into each run's target from
@@ -25,9 +57,11 @@ DBT_PROJECT = DbtProject(
     profiles_dir=settings.DBT_PROFILES_DIR,
     target=settings.dbt_target(),
 )
+# DbtProject takes no preparer of its own choosing: ensure_manifest calls this one.
+PREPARER = InPlaceDbtProjectPreparer()
 
 
 def ensure_manifest(force: bool = False) -> None:
     """Parse the project when the manifest is missing (or always, for CLI runs after edits)."""
     if force or not DBT_PROJECT.manifest_path.exists():
-        DBT_PROJECT.preparer.prepare(DBT_PROJECT)
+        PREPARER.prepare(DBT_PROJECT)
