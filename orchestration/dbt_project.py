@@ -23,8 +23,8 @@ class InPlaceDbtProjectPreparer(DagsterDbtProjectPreparer):
 
     After `dbt parse`, dagster-dbt marks every seed changed in partial_parse.msgpack, so that a
     manifest parsed in another folder (a CI image, say) gets the seeds' root_path of this one. Each
-    dbt run copies that file, so each run parsed the 31 seeds and the models near them again:
-    6-7 s of a sample run's dbt start (docs/benchmarks.md, "Seeds parsed once"). Here the manifest is
+    dbt run copies that file, so each run (and the next preparation) parsed the 31 seeds again:
+    about 7 s of a sample run (docs/benchmarks.md, "Seeds parsed once"). Here the manifest is
     parsed where it runs, so the seeds are marked only when the saved file was parsed elsewhere.
     """
 
