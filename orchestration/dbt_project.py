@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import msgpack
 from dagster_dbt import DagsterDbtProjectPreparer, DbtProject
@@ -34,16 +35,24 @@ class InPlaceDbtProjectPreparer(DagsterDbtProjectPreparer):
         super()._invalidate_seeds_in_partial_parse(project)
 
 
+def partial_parse_path(project: DbtProject) -> Path:
+    return Path(project.project_dir) / project.target_path / "partial_parse.msgpack"
+
+
+def saved_partial_parse(project: DbtProject) -> dict[str, Any]:
+    """dbt's saved parse state of the project, empty before the first parse."""
+    path = partial_parse_path(project)
+    if not path.exists():
+        return {}
+    with path.open("rb") as saved:
+        return msgpack.unpack(saved, raw=False, strict_map_key=False)
+
+
 def saved_seed_roots(project: DbtProject) -> set[Path]:
     """The project folders the seeds in the saved partial-parse file were parsed in."""
-    partial_parse_path = Path(project.project_dir) / project.target_path / "partial_parse.msgpack"
-    if not partial_parse_path.exists():
-        return set()
-    with partial_parse_path.open("rb") as saved:
-        files = msgpack.unpack(saved, raw=False, strict_map_key=False).get("files", {})
     return {
         Path(entry["path"]["project_root"]).resolve()
-        for entry in files.values()
+        for entry in saved_partial_parse(project).get("files", {}).values()
         if entry.get("parse_file_type") == "seed"
     }
 

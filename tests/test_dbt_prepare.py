@@ -10,7 +10,7 @@ import msgpack
 import pytest
 from dagster_dbt import DbtCliResource, DbtProject
 
-from orchestration.dbt_project import InPlaceDbtProjectPreparer
+from orchestration.dbt_project import InPlaceDbtProjectPreparer, partial_parse_path, saved_partial_parse
 from orchestration.settings import DBT_PROFILES_DIR, REPO_ROOT
 
 # dagster-dbt's mark on a seed it wants parsed again: a checksum no file has.
@@ -27,13 +27,8 @@ def prepared_project(target: Path, monkeypatch: pytest.MonkeyPatch) -> DbtProjec
     return project
 
 
-def partial_parse_path(project: DbtProject) -> Path:
-    return Path(project.project_dir) / project.target_path / "partial_parse.msgpack"
-
-
 def saved_seeds(project: DbtProject) -> dict[str, dict]:
-    with partial_parse_path(project).open("rb") as saved:
-        files = msgpack.unpack(saved, raw=False, strict_map_key=False)["files"]
+    files = saved_partial_parse(project)["files"]
     return {file_id: entry for file_id, entry in files.items() if entry.get("parse_file_type") == "seed"}
 
 
@@ -59,8 +54,7 @@ def test_a_run_after_preparation_parses_nothing_again(tmp_path: Path, monkeypatc
 
 def test_seeds_parsed_in_another_folder_are_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     project = prepared_project(tmp_path / "target", monkeypatch)
-    with partial_parse_path(project).open("rb") as saved:
-        state = msgpack.unpack(saved, raw=False, strict_map_key=False)
+    state = saved_partial_parse(project)
     for entry in state["files"].values():
         if entry.get("parse_file_type") == "seed":
             entry["path"]["project_root"] = str(tmp_path / "ci-image" / "leadflow")
