@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from pathlib import Path
 
+import pytest
+
+from orchestration.benchmarking import gauge
 from orchestration.benchmarking.measure import (
     layer_of,
     layer_seconds,
+    measure_gauge,
     process_label,
     running_at,
     slowest_nodes,
@@ -17,10 +22,19 @@ from orchestration.benchmarking.measure import (
 from orchestration.benchmarking.report import HEADING, write_results
 
 
-def _result(people: int, floor: float, full: float, incremental: float, review: float | None = None) -> dict:
+def _result(
+    people: int,
+    floor: float,
+    full: float,
+    incremental: float,
+    review: float | None = None,
+    gauge_seconds: float | None = None,
+) -> dict:
     weekly = {} if review is None else {"review": {"seconds": review, "peak_rss_gb": 2.5}}
+    gauged = {} if gauge_seconds is None else {"gauge": {"seconds": gauge_seconds, "phases": {}}}
     return {
         **weekly,
+        **gauged,
         "people": people,
         "seed": 42,
         "source_records": people * 3,
@@ -104,16 +118,18 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     write_results(_result(100_000, 10.0, 200.0, 20.0), results, benchmarks)
     write_results(_result(10_000, 2.0, 100.0, 5.0), results, benchmarks)
     # replaces the first; its full build is the daily job's 250 s and the review's 50 s
-    write_results(_result(100_000, 10.0, 250.0, 30.0, review=50.0), results, benchmarks)
+    write_results(_result(100_000, 10.0, 250.0, 30.0, review=50.0, gauge_seconds=27.5), results, benchmarks)
     text = benchmarks.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks\n\n## Identity resolution\n\nkept\n\n" + HEADING)
     header, rows = (
         [line for line in text.splitlines() if line.startswith("| people")],
         [line for line in text.splitlines() if line.startswith("| 10")],
     )
-    assert header[0].split(" | ")[5:9] == ["load", "staging", "identity", "zeta"]
-    assert header[0].split(" | ")[9] == "tests"
+    assert header[0].split(" | ")[4:10] == ["floor", "gauge", "load", "staging", "identity", "zeta"]
+    assert header[0].split(" | ")[10] == "tests"
     assert rows[0].startswith("| 10,000 |") and rows[1].startswith("| 100,000 |")
+    # a bench from before the gauge has none
+    assert "| 2.0 s | - | 4 s (2.0x) |" in rows[0] and "| 10.0 s | 27.5 s | 20 s (2.0x) |" in rows[1]
     assert "| 300 s (30.0x) | 50 s (5.0x) | 2.5 GB |" in rows[1]
     assert "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
     assert "| 100 s (50.0x) | - | 1.5 GB |" in rows[0]
@@ -132,3 +148,21 @@ def test_processes_are_named_by_program_and_first_arguments():
     )
     assert process_label(["/usr/bin/dbt", "build"]) == "dbt build"
     assert process_label([]) == "?"
+
+
+def test_the_gauge_times_each_phase_in_its_own_process_and_leaves_no_file(tmp_path: Path):
+    seconds = measure_gauge(tmp_path, dict(os.environ), rows=300_000)
+    assert list(seconds) == ["write", "join_group", "window", "rewrite", "checkpoint"]
+    assert all(isinstance(value, float) and value >= 0 for value in seconds.values())
+    assert not list(tmp_path.glob("gauge.duckdb*"))
+
+
+def test_the_gauge_refuses_a_workload_that_did_less_than_it_should(tmp_path: Path, monkeypatch):
+    # a rewrite that forgot to insert the persons back would time less work than it claims
+    monkeypatch.setitem(
+        gauge._PHASES,
+        "rewrite",
+        "delete from facts where hash(person_id) % 100 < 3",
+    )
+    with pytest.raises(RuntimeError, match="expected"):
+        gauge.run_workload(tmp_path / "gauge.duckdb", rows=300_000)

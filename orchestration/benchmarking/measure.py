@@ -148,6 +148,20 @@ def measure_floor(landing: Path, scratch: Path, env: dict[str, str]) -> tuple[fl
     return float(log.read_text(encoding="utf-8").split()[-1]), peak
 
 
+def measure_gauge(scratch: Path, env: dict[str, str], rows: int | None = None) -> dict[str, float]:
+    """The compute gauge (benchmarking/gauge.py) in a fresh process, on an on-disk database like
+    the warehouse: the seconds of each of its phases."""
+    database, log = scratch / "gauge.duckdb", scratch / "gauge.log"
+    database.unlink(missing_ok=True)
+    command = [sys.executable, "-m", "orchestration.benchmarking.gauge", str(database)]
+    try:
+        run_measured(command + ([] if rows is None else [str(rows)]), env, log)
+    finally:
+        for leftover in (database, database.with_name(database.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+    return json.loads(log.read_text(encoding="utf-8").splitlines()[-1])
+
+
 def _run_id(log: Path) -> str:
     for line in log.read_text(encoding="utf-8").splitlines():
         if line.startswith("run ") and line.endswith(" succeeded"):

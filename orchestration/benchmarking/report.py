@@ -24,6 +24,11 @@ folder (data/bench/N), then times, each in a fresh process:
 
 - floor: DuckDB reading every landing file once into tables (`read_csv`/`read_json`, no
   typing, no lineage): the least any load of these extracts costs;
+- gauge: a fixed DuckDB workload of the pipeline's kind, the same at every size
+  (`orchestration/benchmarking/gauge.py`: 20M rows with 32-character ids written, joined and
+  grouped, a running-sum window, 3% of the persons deleted and inserted again, a checkpoint).
+  The floor reads text and the pipeline mostly joins, groups and writes; the two drift apart
+  between machines, so compare benches of different machines by both;
 - full: `leadflow run` (the daily_refresh job) on an empty warehouse: raw load, `dbt build`
   (models and their data tests; unit tests run in CI, not in the daily job), publish; then
   `leadflow run --job scoring_review`, the weekly job building the reports the daily job leaves
@@ -56,6 +61,12 @@ def _time(seconds: float | None, floor: float) -> str:
     return f"{seconds:,.0f} s ({seconds / floor:.1f}x)" if floor else f"{seconds:,.0f} s"
 
 
+def _gauge(result: dict[str, Any]) -> str:
+    """The machine's compute gauge; benches before it existed have none."""
+    gauge = result.get("gauge")
+    return "-" if gauge is None else f"{gauge['seconds']:,.1f} s"
+
+
 def _review_seconds(result: dict[str, Any]) -> float | None:
     """The weekly scoring review's first run; results before the job existed have none (their
     daily job built those reports)."""
@@ -79,6 +90,7 @@ def _row(result: dict[str, Any], layers: list[str]) -> list[str]:
         f"{result['activities']:,}",
         f"{result['touchpoints']:,}",
         f"{floor:,.1f} s",
+        _gauge(result),
         _time(full["steps"].get("load"), floor),
         *(_time(full["layers"].get(layer), floor) for layer in layers),
         _time(full["steps"].get("publish"), floor),
@@ -162,6 +174,7 @@ def render(results: list[dict[str, Any]]) -> list[str]:
         "activities",
         "touchpoint rows",
         "floor",
+        "gauge",
         "load",
         *layers,
         "publish",

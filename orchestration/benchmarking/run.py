@@ -1,6 +1,6 @@
-"""`leadflow bench --people N`: generate N people into the bench folder, measure the floor, the
-full build (the daily_refresh job, then the weekly scoring_review job) and an incremental
-daily_refresh run after one more day of extracts.
+"""`leadflow bench --people N`: generate N people into the bench folder, measure the machine's
+compute gauge, the floor, the full build (the daily_refresh job, then the weekly scoring_review
+job) and an incremental daily_refresh run after one more day of extracts.
 
 The bench folder holds its own landing, warehouse, published copy, Dagster home and dbt target,
 so a bench never touches the working warehouse. Like `leadflow evaluate`, a generation of the
@@ -19,7 +19,7 @@ from typing import Any
 import duckdb
 
 from orchestration import settings
-from orchestration.benchmarking.measure import RunFigures, measure_floor, measure_run
+from orchestration.benchmarking.measure import RunFigures, measure_floor, measure_gauge, measure_run
 from orchestration.evaluation.run import generate_sample, machine
 from orchestration.generator.delta import generate_delta
 
@@ -100,6 +100,7 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
     generate_seconds = generate_sample(root, people, seed)
     _reset(root)
     env = bench_env(root)
+    gauge = measure_gauge(root, env)
     floor_seconds, floor_rss = measure_floor(root / "landing", root, env)
     full = measure_run(env, root / "logs" / "full.log")
     review = measure_run(env, root / "logs" / "review.log", job="scoring_review")
@@ -112,6 +113,7 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
         **sizes,
         "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
         "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
+        "gauge": {"seconds": round(sum(gauge.values()), 1), "phases": gauge},
         "full": _figures(full),
         "review": _figures(review),
         "incremental": {
