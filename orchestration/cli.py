@@ -210,9 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
         "bench",
         help="time the pipeline at a size against the floor (DuckDB reading the extracts)",
         description="Generates a sample into its own folder (reused while people and seed match), "
-        "measures the floor, a full build (daily_refresh, then scoring_review) and an incremental "
-        "daily_refresh run after one more day of extracts: per-step and per-layer times, peak "
-        "memory (docs/benchmarks.md).",
+        "measures the machine's compute gauge, the floor, a full build (daily_refresh, then "
+        "scoring_review) and an incremental daily_refresh run after one more day of extracts: "
+        "per-step and per-layer times, peak memory (docs/benchmarks.md).",
     )
     bench.add_argument("--people", type=int, default=SAMPLE_PEOPLE)
     bench.add_argument("--seed", type=int, default=SAMPLE_SEED)
