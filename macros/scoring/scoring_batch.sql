@@ -10,7 +10,14 @@
     still present (in_person_batch). A model that failed or was skipped holds older rows, so
     its next run takes every change since. Reading only a small log matters at scale: comparing
     every stored row's fingerprint (75M contributions at 1M people) cost 4-14 s per model and
-    step. -#}
+    step.
+    After the forgetting, no person of the batch has rows left, so a model whose batch is
+    in_person_batch alone may append (incremental_strategy(rows_forgotten=true)): changed_at and
+    computed_at are both the start of the run that wrote them, and every run of the model
+    rewrites each person changed since its newest row, so a stored person's rows are never older
+    than the person's last change. The batch is read after the delete, against the newest row
+    left (at most the one the delete was read against): a batch person changed after that row and
+    still holding rows would hold rows newer than the newest. -#}
 
 {#- changed_since_last_run(column): a condition on a timestamp column (changed_at of the log,
     computed_at of the chain's upstream models) keeping what is newer than the newest row of

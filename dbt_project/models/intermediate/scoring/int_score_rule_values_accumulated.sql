@@ -11,7 +11,7 @@
 {{ config(
     materialized='incremental',
     unique_key='person_id',
-    incremental_strategy=leadflow.incremental_strategy(),
+    incremental_strategy=leadflow.incremental_strategy(rows_forgotten=true),
     on_schema_change='append_new_columns',
     pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
