@@ -6,12 +6,15 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
 
 from orchestration.benchmarking import gauge
 from orchestration.benchmarking.measure import (
+    cpu_shares,
+    cpu_times,
     layer_of,
     layer_seconds,
     measure_gauge,
@@ -31,7 +34,11 @@ def _result(
     gauge_seconds: float | None = None,
 ) -> dict:
     weekly = {} if review is None else {"review": {"seconds": review, "peak_rss_gb": 2.5}}
-    gauged = {} if gauge_seconds is None else {"gauge": {"seconds": gauge_seconds, "phases": {}}}
+    gauged = (
+        {}
+        if gauge_seconds is None
+        else {"gauge": {"seconds": gauge_seconds, "phases": {}, "after_seconds": gauge_seconds + 4}}
+    )
     return {
         **weekly,
         **gauged,
@@ -49,6 +56,7 @@ def _result(
             "slowest": {"fct_lead_scores": 3 * floor, "dim_person": floor},
             "at_peak": ["fct_lead_scores"],
             "peak_processes_gb": {"dbt build": 1.2, "python -m dagster": 0.3},
+            "cpu_shares": {"user": 80.0, "system": 6.0, "iowait": 9.0, "idle": 5.0, "steal": 0.0},
         },
         "incremental": {
             "seconds": incremental,
@@ -129,7 +137,8 @@ def test_pipeline_section_has_a_row_per_size_with_ratios_to_the_floor(tmp_path: 
     assert header[0].split(" | ")[10] == "tests"
     assert rows[0].startswith("| 10,000 |") and rows[1].startswith("| 100,000 |")
     # a bench from before the gauge has none
-    assert "| 2.0 s | - | 4 s (2.0x) |" in rows[0] and "| 10.0 s | 27.5 s | 20 s (2.0x) |" in rows[1]
+    assert "| 2.0 s | - | 4 s (2.0x) |" in rows[0] and "| 10.0 s | 27.5 / 31.5 s | 20 s (2.0x) |" in rows[1]
+    assert "- 100,000 people, full: user 80%, system 6%, iowait 9%, idle 5%, steal 0%" in text
     assert "| 300 s (30.0x) | 50 s (5.0x) | 2.5 GB |" in rows[1]
     assert "40 s (4.0x)" in rows[1] and "| 10% |" in rows[1]
     assert "| 100 s (50.0x) | - | 1.5 GB |" in rows[0]
@@ -166,3 +175,28 @@ def test_the_gauge_refuses_a_workload_that_did_less_than_it_should(tmp_path: Pat
     )
     with pytest.raises(RuntimeError, match="expected"):
         gauge.run_workload(tmp_path / "gauge.duckdb", rows=300_000)
+
+
+def test_cpu_shares_split_all_cores_time_between_two_readings():
+    before = dict.fromkeys(("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal"), 100)
+    after = {
+        **before,
+        "user": 160,
+        "nice": 110,
+        "system": 105,
+        "irq": 101,
+        "softirq": 104,
+        "iowait": 110,
+        "steal": 110,
+    }
+    # 100 ticks spent: user 60 + nice 10, system 5 + 1 + 4, iowait 10, idle 0, steal 10
+    assert cpu_shares(before, after) == {
+        "user": 70.0,
+        "system": 10.0,
+        "iowait": 10.0,
+        "idle": 0.0,
+        "steal": 10.0,
+    }
+    started = cpu_times()
+    time.sleep(0.05)
+    assert sum(cpu_shares(started, cpu_times()).values()) == pytest.approx(100.0, abs=0.5)

@@ -48,6 +48,41 @@ class RunFigures:
     """What ran when memory peaked: the dbt nodes executing then, else the job's steps."""
     peak_processes: dict[str, int] = field(default_factory=dict)
     """Resident memory of each process at the peak, by process_label."""
+    cpu_shares: dict[str, float] = field(default_factory=dict)
+    """How the machine's cores spent the run (cpu_shares)."""
+
+
+# /proc/stat's cpu line: its fields in order, and the share each counts in. Steal is time the
+# hypervisor gave another guest; iowait, time with nothing to run but a disk request pending.
+_CPU_FIELDS = ("user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal")
+_CPU_SHARE_OF = {
+    "user": "user",
+    "nice": "user",
+    "system": "system",
+    "irq": "system",
+    "softirq": "system",
+    "iowait": "iowait",
+    "idle": "idle",
+    "steal": "steal",
+}
+
+
+def cpu_times() -> dict[str, int]:
+    """The machine's cumulative CPU time by /proc/stat field, in clock ticks over all cores."""
+    with open("/proc/stat", encoding="ascii") as handle:
+        values = handle.readline().split()[1 : 1 + len(_CPU_FIELDS)]
+    return dict(zip(_CPU_FIELDS, (int(value) for value in values), strict=True))
+
+
+def cpu_shares(before: dict[str, int], after: dict[str, int]) -> dict[str, float]:
+    """Percent of all cores' time between two cpu_times() in user, system, iowait, idle and
+    steal: whether a run was slow for its own work, for the disk or for other guests."""
+    spent = {name: after[name] - before[name] for name in _CPU_FIELDS}
+    total = sum(spent.values()) or 1
+    shares: dict[str, float] = defaultdict(float)
+    for name, ticks in spent.items():
+        shares[_CPU_SHARE_OF[name]] += 100 * ticks / total
+    return {share: round(shares[share], 1) for share in dict.fromkeys(_CPU_SHARE_OF.values())}
 
 
 def _children() -> dict[int, list[int]]:
@@ -99,15 +134,18 @@ class Measured:
     """When it peaked, epoch seconds."""
     peak_processes: dict[str, int] = field(default_factory=dict)
     """Each process's share of the peak, by process_label."""
+    cpu_shares: dict[str, float] = field(default_factory=dict)
+    """How the machine's cores spent the run, all processes (cpu_shares)."""
 
 
 def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured:
     """Runs `command` to completion; its wall seconds and the peak resident memory of its process
-    tree, when it peaked and how the processes shared it. Output goes to `log`; a failure raises
-    with the log's tail."""
+    tree, when it peaked and how the processes shared it, and how the machine's cores spent the
+    time. Output goes to `log`; a failure raises with the log's tail."""
     measured = Measured(0.0, 0)
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("w", encoding="utf-8") as output:
+        cpu_before = cpu_times()
         started = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=output, stderr=subprocess.STDOUT)
         done = threading.Event()
@@ -124,6 +162,7 @@ def run_measured(command: list[str], env: dict[str, str], log: Path) -> Measured
         sampler.start()
         returncode = process.wait()
         measured.seconds = time.perf_counter() - started
+        measured.cpu_shares = cpu_shares(cpu_before, cpu_times())
         done.set()
         sampler.join()
     if returncode != 0:
@@ -292,4 +331,5 @@ def measure_run(env: dict[str, str], log: Path, job: str = "daily_refresh") -> R
         slowest=slowest_nodes(nodes),
         at_peak=running_at(results, spans, measured.peak_at),
         peak_processes=measured.peak_processes,
+        cpu_shares=measured.cpu_shares,
     )

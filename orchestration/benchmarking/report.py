@@ -26,9 +26,10 @@ folder (data/bench/N), then times, each in a fresh process:
   typing, no lineage): the least any load of these extracts costs;
 - gauge: a fixed DuckDB workload of the pipeline's kind, the same at every size
   (`orchestration/benchmarking/gauge.py`: 20M rows with 32-character ids written, joined and
-  grouped, a running-sum window, 3% of the persons deleted and inserted again, a checkpoint).
-  The floor reads text and the pipeline mostly joins, groups and writes; the two drift apart
-  between machines, so compare benches of different machines by both;
+  grouped, a running-sum window, 3% of the persons deleted and inserted again, a checkpoint),
+  before the runs and after them. The floor reads text and the pipeline mostly joins, groups
+  and writes; the two drift apart between machines, so compare benches of different machines
+  by both, and distrust a bench whose two gauges differ;
 - full: `leadflow run` (the daily_refresh job) on an empty warehouse: raw load, `dbt build`
   (models and their data tests; unit tests run in CI, not in the daily job), publish; then
   `leadflow run --job scoring_review`, the weekly job building the reports the daily job leaves
@@ -62,9 +63,13 @@ def _time(seconds: float | None, floor: float) -> str:
 
 
 def _gauge(result: dict[str, Any]) -> str:
-    """The machine's compute gauge; benches before it existed have none."""
+    """The machine's compute gauge before the runs, and after them when measured; benches before
+    the gauge existed have none."""
     gauge = result.get("gauge")
-    return "-" if gauge is None else f"{gauge['seconds']:,.1f} s"
+    if gauge is None:
+        return "-"
+    after = gauge.get("after_seconds")
+    return f"{gauge['seconds']:,.1f} s" if after is None else f"{gauge['seconds']:,.1f} / {after:,.1f} s"
 
 
 def _review_seconds(result: dict[str, Any]) -> float | None:
@@ -154,6 +159,15 @@ def _peak_processes(results: list[dict[str, Any]]) -> list[str]:
     )
 
 
+def _cpu(results: list[dict[str, Any]]) -> list[str]:
+    return _per_run(
+        results,
+        "cpu_shares",
+        lambda shares: ", ".join(f"{name} {percent:.0f}%" for name, percent in shares.items()),
+        with_peak=False,
+    )
+
+
 def _days(results: list[dict[str, Any]]) -> list[str]:
     lines = []
     for result in results:
@@ -208,6 +222,9 @@ def render(results: list[dict[str, Any]]) -> list[str]:
     processes = _peak_processes(results)
     if processes:
         lines += ["", "Which processes held the peak (resident memory by command):", "", *processes]
+    cpu = _cpu(results)
+    if cpu:
+        lines += ["", "How the machine's cores spent each run (all processes, /proc/stat):", "", *cpu]
     lines += ["", "Produced by:", ""]
     lines += [
         f"- **{r['people']:,} people**: `leadflow bench --people {r['people']} --seed {r['seed']}` "

@@ -1,6 +1,6 @@
 """`leadflow bench --people N`: generate N people into the bench folder, measure the machine's
 compute gauge, the floor, the full build (the daily_refresh job, then the weekly scoring_review
-job) and an incremental daily_refresh run after one more day of extracts.
+job), an incremental daily_refresh run after one more day of extracts and the gauge again.
 
 The bench folder holds its own landing, warehouse, published copy, Dagster home and dbt target,
 so a bench never touches the working warehouse. Like `leadflow evaluate`, a generation of the
@@ -90,6 +90,7 @@ def _figures(run: RunFigures) -> dict[str, Any]:
             label: round(rss / _GB, 2)
             for label, rss in sorted(run.peak_processes.items(), key=lambda item: -item[1])
         },
+        "cpu_shares": run.cpu_shares,
     }
 
 
@@ -100,20 +101,27 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
     generate_seconds = generate_sample(root, people, seed)
     _reset(root)
     env = bench_env(root)
-    gauge = measure_gauge(root, env)
+    gauge_before = measure_gauge(root, env)
     floor_seconds, floor_rss = measure_floor(root / "landing", root, env)
     full = measure_run(env, root / "logs" / "full.log")
     review = measure_run(env, root / "logs" / "review.log", job="scoring_review")
     sizes = _sizes(root / "warehouse.duckdb")
     delta = generate_delta(root / "landing", DELTA_DAY, seed=seed)
     incremental = measure_run(env, root / "logs" / "incremental.log")
+    # again at the end: a machine that slowed or sped up during the runs shows as two gauges apart
+    gauge_after = measure_gauge(root, env)
     return {
         "people": people,
         "seed": seed,
         **sizes,
         "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
         "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
-        "gauge": {"seconds": round(sum(gauge.values()), 1), "phases": gauge},
+        "gauge": {
+            "seconds": round(sum(gauge_before.values()), 1),
+            "phases": gauge_before,
+            "after_seconds": round(sum(gauge_after.values()), 1),
+            "after_phases": gauge_after,
+        },
         "full": _figures(full),
         "review": _figures(review),
         "incremental": {
