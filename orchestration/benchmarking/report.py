@@ -135,12 +135,21 @@ def _per_run(
     return lines
 
 
-def _slowest(results: list[dict[str, Any]]) -> list[str]:
+def _per_run_items(
+    results: list[dict[str, Any]], key: str, item: Callable[[str, Any], str], with_peak: bool
+) -> list[str]:
+    """_per_run of a mapping recorded under `key`, each of its items rendered by `item`."""
     return _per_run(
         results,
-        "slowest",
-        lambda slowest: ", ".join(f"`{name}` {seconds:,.0f} s" for name, seconds in slowest.items()),
-        with_peak=False,
+        key,
+        lambda mapping: ", ".join(item(name, value) for name, value in mapping.items()),
+        with_peak,
+    )
+
+
+def _slowest(results: list[dict[str, Any]]) -> list[str]:
+    return _per_run_items(
+        results, "slowest", lambda name, seconds: f"`{name}` {seconds:,.0f} s", with_peak=False
     )
 
 
@@ -151,20 +160,14 @@ def _peaks(results: list[dict[str, Any]]) -> list[str]:
 
 
 def _peak_processes(results: list[dict[str, Any]]) -> list[str]:
-    return _per_run(
-        results,
-        "peak_processes_gb",
-        lambda processes: ", ".join(f"`{label}` {gb:.1f} GB" for label, gb in processes.items()),
-        with_peak=True,
+    return _per_run_items(
+        results, "peak_processes_gb", lambda label, gb: f"`{label}` {gb:.1f} GB", with_peak=True
     )
 
 
 def _cpu(results: list[dict[str, Any]]) -> list[str]:
-    return _per_run(
-        results,
-        "cpu_shares",
-        lambda shares: ", ".join(f"{name} {percent:.0f}%" for name, percent in shares.items()),
-        with_peak=False,
+    return _per_run_items(
+        results, "cpu_shares", lambda name, percent: f"{name} {percent:.0f}%", with_peak=False
     )
 
 
