@@ -37,7 +37,7 @@ def _result(
     gauged = (
         {}
         if gauge_seconds is None
-        else {"gauge": {"seconds": gauge_seconds, "phases": {}, "after_seconds": gauge_seconds + 4}}
+        else {"gauge": {"phases": {"write": gauge_seconds}, "after_phases": {"write": gauge_seconds + 4}}}
     )
     return {
         **weekly,

@@ -26,16 +26,16 @@ PERSONS = 1_000_000
 REWRITTEN_PERCENT = 3
 
 _PHASES = {
-    "write": f"""
+    "write": """
         create table facts as
         select
-            md5(cast(i % {PERSONS} as varchar)) as person_id,
+            md5(cast(i % {persons} as varchar)) as person_id,
             cast(i % 997 as integer) as rule_key,
             timestamp '2024-01-01' + to_seconds(cast(hash(i) % 63072000 as bigint)) as occurred_at,
             cast(hash(i * 7) % 1000 as double) / 10 as points
-        from range({{rows}}) as generated (i)
+        from range({rows}) as generated (i)
     """,
-    "join_group": f"""
+    "join_group": """
         create table per_person as
         select
             persons.person_id,
@@ -44,7 +44,7 @@ _PHASES = {
             max(facts.occurred_at) as last_at
         from facts
         inner join (
-            select md5(cast(i as varchar)) as person_id from range({PERSONS}) as generated (i)
+            select md5(cast(i as varchar)) as person_id from range({persons}) as generated (i)
         ) as persons
             on facts.person_id = persons.person_id
         group by persons.person_id
@@ -59,9 +59,9 @@ _PHASES = {
             ) as running_points
         from facts
     """,
-    "rewrite": f"""
+    "rewrite": """
         create temp table rewritten as
-        select * from facts where hash(person_id) % 100 < {REWRITTEN_PERCENT};
+        select * from facts where hash(person_id) % 100 < {rewritten_percent};
         delete from facts where person_id in (select person_id from rewritten);
         insert into facts select * from rewritten
     """,
@@ -81,7 +81,7 @@ def run_workload(database: Path, rows: int = ROWS) -> dict[str, float]:
     with duckdb.connect(str(database), config=config) as con:
         for phase, sql in _PHASES.items():
             started = time.perf_counter()
-            con.execute(sql.format(rows=rows))
+            con.execute(sql.format(rows=rows, persons=PERSONS, rewritten_percent=REWRITTEN_PERCENT))
             seconds[phase] = round(time.perf_counter() - started, 3)
         persons, running, facts = con.execute(
             "select (select count(*) from per_person), (select count(*) from running),"

@@ -68,8 +68,8 @@ def _gauge(result: dict[str, Any]) -> str:
     gauge = result.get("gauge")
     if gauge is None:
         return "-"
-    after = gauge.get("after_seconds")
-    return f"{gauge['seconds']:,.1f} s" if after is None else f"{gauge['seconds']:,.1f} / {after:,.1f} s"
+    timed = [gauge[phases] for phases in ("phases", "after_phases") if phases in gauge]
+    return " / ".join(f"{sum(phases.values()):,.1f}" for phases in timed) + " s"
 
 
 def _review_seconds(result: dict[str, Any]) -> float | None:

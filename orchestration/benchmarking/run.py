@@ -116,12 +116,7 @@ def bench(people: int, seed: int, root: Path) -> dict[str, Any]:
         **sizes,
         "generate_seconds": None if generate_seconds is None else round(generate_seconds, 1),
         "floor": {"seconds": round(floor_seconds, 1), "peak_rss_gb": round(floor_rss / _GB, 2)},
-        "gauge": {
-            "seconds": round(sum(gauge_before.values()), 1),
-            "phases": gauge_before,
-            "after_seconds": round(sum(gauge_after.values()), 1),
-            "after_phases": gauge_after,
-        },
+        "gauge": {"phases": gauge_before, "after_phases": gauge_after},
         "full": _figures(full),
         "review": _figures(review),
         "incremental": {
