@@ -5,9 +5,10 @@
     region (seed scoring_mql_thresholds: the region's row before the '*' row, the newest valid at
     the interval start), the higher gated threshold for a trade-show lead (acquired by a badge
     scan) outside the ABM target accounts, is_above_threshold and the first time the person
-    crossed it (mql_at). Consecutive moments with the same scores are one interval. Used by
-    fct_lead_scores (the published rule set) and int_backtest_score_intervals_computed (the rule
-    sets beside it).
+    crossed it (mql_at), and the person's inputs_fingerprint (int_person_score_inputs_fingerprinted:
+    the inputs the history was computed from). Consecutive moments with the same scores are one
+    interval. Used by fct_lead_scores (the published rule set) and
+    int_backtest_score_intervals_computed (the rule sets beside it).
     With `changes` (int_person_score_inputs_logged), an incremental model computes only the
     persons of its scoring batch (macro in_person_batch), reading only the rule values written
     since its newest row (changed_since_last_run). The windows run on an integer
@@ -27,6 +28,7 @@
 
         select
             person_id,
+            inputs_fingerprint,
             row_number() over (order by person_id) as person_key
         from {{ ref('int_person_score_inputs_fingerprinted') }}
         where {{ in_batch }}
@@ -77,6 +79,7 @@
 
         select
             person_keys.person_key,
+            person_keys.inputs_fingerprint,
             people.person_id,
             people.geo_region,
             people.is_abm_target,
@@ -160,6 +163,7 @@
         select
             intervals.*,
             gated.person_id,
+            gated.inputs_fingerprint,
             gated.geo_region,
             gated.is_abm_target,
             gated.is_trade_show_gated,
@@ -236,7 +240,8 @@
         is_trade_show_gated,
         mql_threshold,
         is_above_threshold,
-        mql_at
+        mql_at,
+        inputs_fingerprint
     from bucket{{ bucket }}_scored
     {% if not loop.last %}union all{% endif %}
 {% endfor %}

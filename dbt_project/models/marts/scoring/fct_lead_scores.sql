@@ -35,11 +35,8 @@ fingerprinted as (
             'intervals.engagement_grade', 'intervals.geo_region', 'intervals.is_abm_target',
             'intervals.is_trade_show_gated', 'intervals.mql_threshold', 'intervals.mql_at',
         ]) }} as row_fingerprint,
-        fingerprints.inputs_fingerprint,
         {{ leadflow.run_timestamp() }} as computed_at
     from intervals
-    inner join {{ ref('int_person_score_inputs_fingerprinted') }} as fingerprints
-        on intervals.person_id = fingerprints.person_id
 
 ),
 
