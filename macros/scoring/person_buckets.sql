@@ -1,15 +1,15 @@
-{#- window_buckets(): how many buckets of persons the scoring windows run in. DuckDB holds a
-    window's whole input in memory, so there var scoring_window_buckets; Spark's windows spill
-    by themselves, and every bucket would only add to the plan its driver compiles. -#}
-{% macro window_buckets() -%}
-    {{ return(adapter.dispatch('window_buckets', 'leadflow')()) }}
+{#- window_buckets(setting): how many buckets of persons a scoring window runs in. DuckDB holds a
+    window's whole input in memory, so there the var named `setting`; Spark's windows spill by
+    themselves, and every bucket would only add to the plan its driver compiles. -#}
+{% macro window_buckets(setting='scoring_window_buckets') -%}
+    {{ return(adapter.dispatch('window_buckets', 'leadflow')(setting)) }}
 {%- endmacro %}
 
-{% macro default__window_buckets() -%}
-    {{ return(var('scoring_window_buckets')) }}
+{% macro default__window_buckets(setting) -%}
+    {{ return(var(setting)) }}
 {%- endmacro %}
 
-{% macro spark__window_buckets() -%}
+{% macro spark__window_buckets(setting) -%}
     {{ return(1) }}
 {%- endmacro %}
 

@@ -16,7 +16,7 @@
     pre_hook="{{ leadflow.forget_changed_persons(ref('int_person_score_inputs_logged')) }}",
 ) }}
 {%- set by_rule_over_time = 'partition by person_key, rule_key order by changed_at' -%}
-{%- set window_buckets = leadflow.window_buckets() -%}
+{%- set window_buckets = leadflow.window_buckets('scoring_rule_value_window_buckets') -%}
 
 with
 
