@@ -138,8 +138,9 @@ capped_change_points as (
 -- one window: the value before a change point is the running sum less its delta, capped by the
 -- rule version in force at the previous change point (the first point starts from 0). Run once
 -- per bucket of persons: DuckDB holds a window's whole input in memory (96M change points at 1M
--- people ran out of 6 GB; in eight buckets they peaked at 3.9 GB). As few buckets as fit: each
--- one scans all the change points again (var scoring_rule_value_window_buckets)
+-- people ran out of 6 GB; in eight buckets they peaked at 3.9 GB, four fit the 5 GB limit). As
+-- few buckets as fit: each one scans all the change points again (var
+-- scoring_rule_value_window_buckets)
 running as (
 
     {% for bucket in range(window_buckets) %}
