@@ -32,6 +32,40 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- touchpoint_batch_rows(relation, id_column, re_resolved, column, key_prefix): the rows of an
+    event source `relation` that touchpoint_in_batch would keep, as two selects unioned: those
+    loaded since the last run, which DuckDB finds by the table's min-max index on _loaded_at, and
+    those of the re-resolved records, whose raw id (`id_column`) is `column` of `re_resolved` less
+    `key_prefix` (none: `column` is the raw value). For the sources of tens of millions of rows:
+    with the `or` of touchpoint_in_batch every row is read and keyed (Marketo's 29.5M activities
+    at 1M people). The whole relation on a full build or when the strategy rewrites the table. -#}
+{% macro touchpoint_batch_rows(relation, id_column, re_resolved, column='resolution_key', key_prefix=none) -%}
+    {%- if leadflow.incremental_batch() -%}
+        {%- set newest_loaded = leadflow.newest_stored_touchpoint('_loaded_at') -%}
+        (
+            select *
+            from {{ relation }}
+            where _loaded_at > {{ newest_loaded }}
+            union all
+            select *
+            from {{ relation }}
+            where
+                {{ id_column }} in (
+                    {%- if key_prefix is none %}
+                        select {{ re_resolved }}.{{ column }} from {{ re_resolved }}
+                    {%- else %}
+                        select substr({{ re_resolved }}.{{ column }}, {{ key_prefix | length + 1 }})
+                        from {{ re_resolved }}
+                        where {{ re_resolved }}.{{ column }} like '{{ key_prefix }}%'
+                    {%- endif %}
+                )
+                and not coalesce(_loaded_at > {{ newest_loaded }}, false)
+        )
+    {%- else -%}
+        {{ relation }}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- address_resolution_key(email): the resolution_key of an event resolved through its
     recipient address (HubSpot email events), apart from every record key ('system:object:id'). -#}
 {% macro address_resolution_key(email) -%}

@@ -50,8 +50,8 @@ marketo_events as (
         lower({{ dbt.concat(["coalesce(activities.primary_attribute_value, '')", "' '",
             "coalesce(activities.attributes, '')"]) }}) as content_text,
         activities._loaded_at
-    from {{ ref('stg_marketo__activities') }} as activities
-    where {{ leadflow.touchpoint_in_batch('activities._loaded_at', marketo_lead, 're_resolved_records') }}
+    from {{ leadflow.touchpoint_batch_rows(ref('stg_marketo__activities'), 'lead_id', 're_resolved_records',
+        key_prefix=leadflow.record_key_prefix('marketo', 'leads')) }} as activities
 
 ),
 

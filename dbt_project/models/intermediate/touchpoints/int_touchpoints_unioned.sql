@@ -102,9 +102,11 @@ resolved_record_events as (
 
 hubspot_email_rows as (
 
-    select *
-    from {{ ref('stg_hubspot__email_events') }}
-    where {{ leadflow.touchpoint_in_batch('_loaded_at', 'email', 're_resolved_addresses', 'email') }}
+    select email_events.*
+    from
+        {{ leadflow.touchpoint_batch_rows(
+            ref('stg_hubspot__email_events'), 'email', 're_resolved_addresses', 'email'
+        ) }} as email_events
 
 ),
 
