@@ -32,14 +32,18 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- touchpoint_batch_rows(relation, id_column, re_resolved, column, key_prefix): the rows of an
-    event source `relation` that touchpoint_in_batch would keep, as two selects unioned: those
-    loaded since the last run, which DuckDB finds by the table's min-max index on _loaded_at, and
-    those of the re-resolved records, whose raw id (`id_column`) is `column` of `re_resolved` less
-    `key_prefix` (none: `column` is the raw value). For the sources of tens of millions of rows:
-    with the `or` of touchpoint_in_batch every row is read and keyed (Marketo's 29.5M activities
-    at 1M people). The whole relation on a full build or when the strategy rewrites the table. -#}
-{% macro touchpoint_batch_rows(relation, id_column, re_resolved, column='resolution_key', key_prefix=none) -%}
+{#- touchpoint_batch_rows(relation, id_column, re_resolved, column, key_prefix, re_resolved_rows):
+    the rows of event source `relation` that touchpoint_in_batch would keep, as two selects
+    unioned, for the sources of tens of millions of rows: the `or` of touchpoint_in_batch reads
+    and keys every row (Marketo's 29.5M activities at 1M people). The first select takes the rows
+    loaded since the last run, which DuckDB finds by the min-max index on _loaded_at. The second
+    takes the rows of the re-resolved records by raw id (`id_column`): `column` of `re_resolved`,
+    less `key_prefix` when it holds record keys. Only the second honours `re_resolved_rows`, a
+    condition that leaves out rows that are no event whoever they resolve to: a loaded one may
+    replace a stored event. The whole relation on a full build or when the strategy rewrites the
+    table. -#}
+{% macro touchpoint_batch_rows(relation, id_column, re_resolved, column='resolution_key', key_prefix=none,
+    re_resolved_rows='true') -%}
     {%- if leadflow.incremental_batch() -%}
         {%- set newest_loaded = leadflow.newest_stored_touchpoint('_loaded_at') -%}
         (
@@ -56,10 +60,11 @@
                     {%- else %}
                         select substr({{ re_resolved }}.{{ column }}, {{ key_prefix | length + 1 }})
                         from {{ re_resolved }}
-                        where {{ re_resolved }}.{{ column }} like '{{ key_prefix }}%'
+                        where substr({{ re_resolved }}.{{ column }}, 1, {{ key_prefix | length }}) = '{{ key_prefix }}'
                     {%- endif %}
                 )
                 and not coalesce(_loaded_at > {{ newest_loaded }}, false)
+                and {{ re_resolved_rows }}
         )
     {%- else -%}
         {{ relation }}

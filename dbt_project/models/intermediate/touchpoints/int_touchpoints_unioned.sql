@@ -14,6 +14,14 @@
     pre_hook="{{ leadflow.add_stored_column('resolution_key', forget_rows=true) }}",
     post_hook="{{ leadflow.forget_dropped_touchpoints(ref('bridge_person_records'), ref('int_email_persons_mapped')) }}",
 ) }}
+{#- HubSpot's email event types that are behaviour; sends and deliveries are not -#}
+{%- set email_event_types = {
+    'OPEN': 'email_open', 'CLICK': 'email_click', 'BOUNCE': 'email_bounce',
+    'UNSUBSCRIBED': 'email_unsubscribe', 'SPAMREPORT': 'email_unsubscribe',
+} %}
+{%- set behavioural_email_event_types -%}
+    {%- for hubspot_type in email_event_types %}'{{ hubspot_type }}'{% if not loop.last %}, {% endif %}{% endfor -%}
+{%- endset %}
 
 with
 
@@ -100,12 +108,16 @@ resolved_record_events as (
 
 ),
 
+-- an address that no behavioural event resolves through is never stored, so it counts as
+-- re-resolved every day: without the event type filter its sends and deliveries (325k rows at 1M
+-- people) were written and deleted again by every run
 hubspot_email_rows as (
 
     select email_events.*
     from
         {{ leadflow.touchpoint_batch_rows(
-            ref('stg_hubspot__email_events'), 'email', 're_resolved_addresses', 'email'
+            ref('stg_hubspot__email_events'), 'email', 're_resolved_addresses', 'email',
+            re_resolved_rows='event_type in (' ~ behavioural_email_event_types ~ ')'
         ) }} as email_events
 
 ),
@@ -120,11 +132,9 @@ hubspot_email_events as (
         addresses.person_id,
         addresses.account_id,
         case events.event_type
-            when 'OPEN' then 'email_open'
-            when 'CLICK' then 'email_click'
-            when 'BOUNCE' then 'email_bounce'
-            when 'UNSUBSCRIBED' then 'email_unsubscribe'
-            when 'SPAMREPORT' then 'email_unsubscribe'
+            {%- for hubspot_type, event_type in email_event_types.items() %}
+                when '{{ hubspot_type }}' then '{{ event_type }}'
+            {%- endfor %}
         end as event_type,
         events.occurred_at,
         'email' as channel,
