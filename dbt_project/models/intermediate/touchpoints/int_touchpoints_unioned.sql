@@ -19,9 +19,7 @@
     'OPEN': 'email_open', 'CLICK': 'email_click', 'BOUNCE': 'email_bounce',
     'UNSUBSCRIBED': 'email_unsubscribe', 'SPAMREPORT': 'email_unsubscribe',
 } %}
-{%- set behavioural_email_event_types -%}
-    {%- for hubspot_type in email_event_types %}'{{ hubspot_type }}'{% if not loop.last %}, {% endif %}{% endfor -%}
-{%- endset %}
+{%- set behavioural_email_event_types = "'" ~ email_event_types.keys() | join("', '") ~ "'" %}
 
 with
 
