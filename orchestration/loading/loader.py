@@ -224,9 +224,9 @@ class _FileLoader:
 
         They went into the table in file order (DuckDB keeps an insert's order while the setting
         preserve_insertion_order is on, its default), so a row's place among them is its rowid
-        less the first one's: numbering them in the scan with
-        `row_number() over ()` held the whole file in a window, 93 s against 52 s for the
-        27.7M-row activity file at 1M people. Each malformed record before a row shifts it by one.
+        less the first one's. Numbering them in the scan with `row_number() over ()` held the
+        whole file in a window: 93 s against 52 s for the 27.7M-row activity file at 1M people.
+        Each malformed record before a row shifts it by one.
         """
         if loaded == 0:
             return
@@ -243,17 +243,13 @@ class _FileLoader:
             )
         accepted_rank = f"(loaded.rowid - {first} + 1)"
         gaps = [reject.row - rank for rank, reject in enumerate(rejects, start=1)]
-        if not gaps:
-            self.con.execute(f"update {table} set _row = {accepted_rank} where {this_file}", params)
-            return
-        self.con.execute("create or replace temp table _gaps (accepted_before bigint)")
-        self.con.executemany("insert into _gaps values (?)", [[gap] for gap in gaps])
-        self.con.execute(
-            f"update {table} set _row = {accepted_rank} + "
-            f"(select count(*) from _gaps where _gaps.accepted_before < {accepted_rank}) where {this_file}",
-            params,
-        )
-        self.con.execute("drop table _gaps")
+        shift = ""
+        if gaps:
+            self.con.execute("create or replace temp table _gaps (accepted_before bigint)")
+            self.con.executemany("insert into _gaps values (?)", [[gap] for gap in gaps])
+            shift = f" + (select count(*) from _gaps where _gaps.accepted_before < {accepted_rank})"
+        self.con.execute(f"update {table} set _row = {accepted_rank}{shift} where {this_file}", params)
+        self.con.execute("drop table if exists _gaps")
 
     def _insert_rejects(self, rejects: list[LineReject]) -> None:
         if not rejects:

@@ -8,14 +8,15 @@
 {% test unique_combination_of_columns(model, columns) %}
 
 {%- set key = columns | join(', ') %}
+{%- set key_hash = leadflow.row_hash(key) %}
 
 with
 
 repeated_hashes as (
 
-    select {{ leadflow.row_hash(key) }} as key_hash
+    select {{ key_hash }} as key_hash
     from {{ model }}
-    group by {{ leadflow.row_hash(key) }}
+    group by {{ key_hash }}
     having count(*) > 1
 
 )
@@ -24,7 +25,7 @@ select
     {{ key }},
     count(*) as occurrences
 from {{ model }}
-where {{ leadflow.row_hash(key) }} in (select key_hash from repeated_hashes)
+where {{ key_hash }} in (select key_hash from repeated_hashes)
 group by {{ key }}
 having count(*) > 1
 
